@@ -1,0 +1,62 @@
+package dev.ossecaws.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ossec-aws} command: one picocli subcommand per job.
+ *
+ * <p>Exit codes shared by every subcommand: 0 success, 1 the job ran and found failures (failing
+ * cases, lint findings, objects not fetched), 2 bad usage or unusable input (a message, never a
+ * stack trace). A subcommand may document further codes of its own.
+ */
+@Command(
+    name = "ossec-aws",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Main implements Runnable {
+  static final int EXIT_FAILURES = 1;
+  static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportUserError);
+  }
+
+  /** Checked exceptions are the user's input at fault: print their message alone. */
+  private static int reportUserError(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
+    if (e instanceof RuntimeException) throw e;
+    commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+    commandLine.getErr().flush();
+    return EXIT_USAGE;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) properties.load(in);
+      }
+      return new String[] {"ossec-aws " + properties.getProperty("version", "unknown")};
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Static checks of the project's ruleset. */
+package dev.ossecaws.lint;

@@ -1,0 +1,21 @@
+package dev.ossecaws.xml;
+
+/** A file in OSSEC's XML dialect that cannot be read, with the file and line at fault. */
+public final class XmlException extends Exception {
+  private final String file;
+  private final int line;
+
+  public XmlException(String file, int line, String message) {
+    super(file + ":" + line + ": " + message);
+    this.file = file;
+    this.line = line;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public int line() {
+    return line;
+  }
+}
