@@ -21,13 +21,13 @@ import net.jqwik.api.constraints.IntRange;
 class RecordLineProperties {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void aRecordThatFitsParsesBackFromItsLine(@ForAll("records") ObjectNode record) throws Exception {
     String line = RecordLine.of(record, Integer.MAX_VALUE);
     assertEquals(record, parseLine(line));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void everyLineIsPrintableAsciiWithinTheLimitAndParses(
       @ForAll("records") ObjectNode record, @ForAll @IntRange(min = 1024, max = 8000) int maxBytes)
       throws Exception {
@@ -38,7 +38,7 @@ class RecordLineProperties {
     assertTrue(parseLine(line).isObject());
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void shorteningNeverTouchesTheLeadingFieldsWhenTheyFit(
       @ForAll("realisticLeadingFields") ObjectNode leading,
       @ForAll("records") ObjectNode rest,
