@@ -2,6 +2,7 @@ package dev.ossecaws.cloudtrail;
 
 import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
@@ -28,7 +29,11 @@ final class S3Errors {
       return meaning + " (" + code + ", HTTP " + status + ")";
     }
     if (e instanceof CloudTrailFormatException) return "not a CloudTrail log file: " + e.getMessage();
-    if (e instanceof SdkException || e instanceof IOException) return "download failed: " + e.getMessage();
+    if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+      return "no AWS credentials found (environment, ~/.aws profile, container or instance role)";
+    }
+    if (e instanceof SdkException) return "cannot reach S3: " + e.getMessage();
+    if (e instanceof IOException) return "download failed: " + e.getMessage();
     return e.toString();
   }
 }

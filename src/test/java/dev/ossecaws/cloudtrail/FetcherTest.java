@@ -53,7 +53,7 @@ class FetcherTest {
         dir.resolve("amazon.log.state"), LineFormat.OSSEC, RecordLine.DEFAULT_MAX_BYTES, false, false);
   }
 
-  static final class Recording implements FetchListener {
+  static class Recording implements FetchListener {
     final List<String> failures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     List<String> listed = List.of();
@@ -121,14 +121,123 @@ class FetcherTest {
   @Test
   void aFolderOfMoreThanAThousandObjectsIsListedPageByPage() throws Exception {
     TrailBucket bucket = newBucket();
-    Set<String> expected = new HashSet<>();
-    for (int i = 0; i < 1005; i++) {
-      expected.addAll(bucket.putLogFile(TrailBucket.logKey("111122223333", "us-east-1", TODAY, i), 1));
-    }
+    Set<String> expected = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.stream.IntStream.range(0, 1005).parallel().forEach(i -> {
+      try {
+        expected.addAll(bucket.putLogFile(TrailBucket.logKey("111122223333", "us-east-1", TODAY, i), 1));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
 
     FetchSummary summary = fetch(settings(bucket), new Recording());
 
     assertEquals(1005, summary.objects());
     assertEquals(expected, new HashSet<>(eventIds(dir.resolve("amazon.log"))));
+  }
+
+  @Test
+  void badObjectsAreReportedWithTheirKeyLeftUnprocessedAndTheOthersGoOn() throws Exception {
+    TrailBucket bucket = newBucket();
+    String good = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 1);
+    List<String> expected = bucket.putLogFile(good, 2);
+    byte[] whole = RecordReaderTest.gzip("{\"Records\":[{\"eventID\":\"x\"}]}".getBytes(US_ASCII));
+    String truncated = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 2);
+    bucket.put(truncated, java.util.Arrays.copyOf(whole, whole.length - 10));
+    String invalid = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 3);
+    bucket.put(invalid, "{\"Records\":[{\"eventID\":}]}");
+    String noRecords = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 4);
+    bucket.put(noRecords, "{\"digest\":1}");
+    String vanishing = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 5);
+    bucket.putLogFile(vanishing, 1);
+    Recording listener = new Recording() {
+      @Override
+      public void listed(List<String> keys, long totalBytes) {
+        super.listed(keys, totalBytes);
+        s3.deleteObject(b -> b.bucket(bucket.name).key(vanishing));
+      }
+    };
+
+    FetchSummary summary = fetch(settings(bucket), listener);
+
+    assertEquals(List.of(
+        truncated + ": not a CloudTrail log file: truncated or corrupt gzip: Unexpected end of ZLIB input stream",
+        invalid + ": not a CloudTrail log file: invalid JSON: Unexpected character ('}' (code 125)):"
+            + " expected a value (line 1, column 24)",
+        noRecords + ": not a CloudTrail log file: no \"Records\" array (line 1, column 12)",
+        vanishing + ": vanished between listing and download (NoSuchKey)"), listener.failures);
+    assertEquals(4, summary.failed());
+    assertEquals(expected, eventIds(dir.resolve("amazon.log")));
+
+    bucket.putLogFile(invalid, 1);
+    Recording retry = new Recording();
+    FetchSummary second = fetch(settings(bucket), retry);
+    assertEquals(1, second.objects(), "the repaired object is fetched by the next run");
+    assertEquals(2, second.failed(), retry.failures.toString());
+  }
+
+  @Test
+  void deleteRemovesOnlyObjectsWhoseLinesAreCommitted() throws Exception {
+    TrailBucket bucket = newBucket();
+    String good = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 1);
+    bucket.putLogFile(good, 2);
+    String bad = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 2);
+    bucket.put(bad, "not json");
+    String digest = TrailBucket.digestKey("111122223333", "us-east-1", TODAY);
+    bucket.put(digest, "{}");
+    FetchSettings s = settings(bucket);
+    FetchSettings deleting = new FetchSettings(s.bucket(), s.prefix(), s.accounts(), s.regions(), s.since(),
+        s.lookbackDays(), s.log(), s.state(), s.format(), s.maxLineBytes(), true, false);
+
+    FetchSummary summary = fetch(deleting, new Recording());
+
+    assertEquals(1, summary.deleted());
+    Set<String> left = new HashSet<>();
+    s3.listObjectsV2(b -> b.bucket(bucket.name)).contents().forEach(o -> left.add(o.key()));
+    assertEquals(Set.of(bad, digest), left);
+    assertEquals(2, eventIds(dir.resolve("amazon.log")).size());
+  }
+
+  @Test
+  void accountRegionAndSinceFiltersNarrowTheListing() throws Exception {
+    TrailBucket bucket = newBucket();
+    List<String> expected = bucket.putLogFile(TrailBucket.logKey("111122223333", "eu-west-3", TODAY.minusDays(9), 1), 1);
+    bucket.putLogFile(TrailBucket.logKey("111122223333", "us-east-1", TODAY, 2), 1);
+    bucket.putLogFile(TrailBucket.logKey("444455556666", "eu-west-3", TODAY, 3), 1);
+    FetchSettings s = settings(bucket);
+    FetchSettings narrow = new FetchSettings(s.bucket(), s.prefix(), Set.of("111122223333"), Set.of("eu-west-3"),
+        TODAY.minusDays(10), s.lookbackDays(), s.log(), s.state(), s.format(), s.maxLineBytes(), false, false);
+
+    fetch(narrow, new Recording());
+
+    assertEquals(expected, eventIds(dir.resolve("amazon.log")));
+  }
+
+  @Test
+  void aDryRunListsWithoutWritingAnything() throws Exception {
+    TrailBucket bucket = newBucket();
+    String key = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 1);
+    bucket.putLogFile(key, 1);
+    FetchSettings s = settings(bucket);
+    FetchSettings dry = new FetchSettings(s.bucket(), s.prefix(), s.accounts(), s.regions(), s.since(),
+        s.lookbackDays(), s.log(), s.state(), s.format(), s.maxLineBytes(), true, true);
+    Recording listener = new Recording();
+
+    fetch(dry, listener);
+
+    assertEquals(List.of(key), listener.listed);
+    assertTrue(!Files.exists(s.log()) && !Files.exists(s.state()));
+    assertEquals(1, s3.listObjectsV2(b -> b.bucket(bucket.name)).contents().size());
+  }
+
+  @Test
+  void aSecondRunWaitsForNoneWhileTheFirstHoldsTheLock() throws Exception {
+    TrailBucket bucket = newBucket();
+    bucket.putLogFile(TrailBucket.logKey("111122223333", "us-east-1", TODAY, 1), 1);
+    FetchSettings s = settings(bucket);
+    try (RunLock held = RunLock.tryAcquire(s.lockFile())) {
+      assertTrue(fetch(s, new Recording()).locked());
+    }
+    assertEquals(1, fetch(s, new Recording()).objects());
   }
 }
