@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      LogtestCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;
