@@ -4,7 +4,9 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import dev.ossecaws.decode.DecoderException;
 import dev.ossecaws.engine.Clock;
+import dev.ossecaws.engine.ConfigException;
 import dev.ossecaws.engine.Engine;
+import dev.ossecaws.engine.ManagerConfig;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.output.JsonReport;
 import dev.ossecaws.output.LogtestReport;
@@ -13,7 +15,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -135,14 +136,13 @@ public final class LogtestCommand implements Callable<Integer> {
     List<String> startup = new ArrayList<>();
     Engine engine;
     try {
-      engine = builder(eventClock).load(startup::add);
+      Engine.Builder builder = Engine.builder().config(managerConfig()).clock(eventClock);
+      if (hostname != null) builder.hostname(hostname);
+      engine = builder.load(startup::add);
+    } catch (ConfigException e) {
+      return refused(report, eventClock, startup, e.ossecMessages(), e.getMessage());
     } catch (DecoderException e) {
-      logLines(report, eventClock, startup);
-      report.flush();
-      logLines(err, eventClock, e.lines());
-      err.write(("ossec-aws: " + e.getMessage() + "\n").getBytes(ISO_8859_1));
-      err.flush();
-      return EXIT_CONFIGURATION;
+      return refused(report, eventClock, startup, e.lines(), e.getMessage());
     }
     logLines(report, eventClock, startup);
     if (testConfiguration) return 0;
@@ -161,19 +161,27 @@ public final class LogtestCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Engine.Builder builder(Clock eventClock) throws IOException {
-    Engine.Builder builder = Engine.builder().clock(eventClock);
-    if (hostname != null) builder.hostname(hostname);
-    if (home != null) builder.home(home);
-    if (ruleset != null) {
-      if (home == null) builder.withoutHome();
-      Path decoders = ruleset.resolve("decoders");
-      if (!Files.isDirectory(decoders)) {
-        throw new IOException("--ruleset " + ruleset + ": no decoders directory " + decoders);
-      }
-      builder.extraDecoderDirectory(decoders);
+  /** ossec.conf of the home, a project ruleset on top, or the ruleset alone with OSSEC's defaults. */
+  private ManagerConfig managerConfig() throws ConfigException, IOException {
+    if (ruleset != null && home == null && config == null) {
+      return ManagerConfig.defaults(ruleset).addRuleset(ruleset).build();
     }
-    return builder;
+    Path ossecHome = home != null ? home : ManagerConfig.DEFAULT_HOME;
+    ManagerConfig manager =
+        ManagerConfig.load(ossecHome, config != null ? config : ossecHome.resolve("etc/ossec.conf"));
+    return ruleset == null ? manager : manager.newBuilder().addRuleset(ruleset).build();
+  }
+
+  /** OSSEC's error lines on stderr, then where the fault is; exit 1 as OSSEC. */
+  private int refused(
+      OutputStream report, Clock eventClock, List<String> startup, List<String> ossecLines, String where)
+      throws IOException {
+    logLines(report, eventClock, startup);
+    report.flush();
+    logLines(err, eventClock, ossecLines);
+    err.write(("ossec-aws: " + where + "\n").getBytes(ISO_8859_1));
+    err.flush();
+    return EXIT_CONFIGURATION;
   }
 
   /** OSSEC's log lines: local time stamp, then the text. */

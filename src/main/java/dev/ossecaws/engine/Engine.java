@@ -2,16 +2,9 @@ package dev.ossecaws.engine;
 
 import dev.ossecaws.decode.Accumulator;
 import dev.ossecaws.decode.DecoderException;
-import dev.ossecaws.decode.DecoderLoader;
 import dev.ossecaws.decode.DecoderSet;
 import dev.ossecaws.event.Event;
 import dev.ossecaws.predecode.Predecoder;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -50,62 +43,16 @@ public final class Engine {
     return new Verdict(predecoded, Verdict.Decoded.of(event));
   }
 
-  /** What to load and how to run: an OSSEC home, decoder files, host name and clock. */
+  /** What to load and how to run: a manager's configuration, host name and clock. */
   public static final class Builder {
-    private Path home = Path.of("/var/ossec");
-    private final List<String> decoderFiles = new ArrayList<>();
-    private final List<Path> extraDecoderFiles = new ArrayList<>();
-    private boolean useHome = true;
-    private int orderSize = 256;
-    private String hostname = MachineName.shortName();
+    private ManagerConfig config;
+    private String hostname;
     private Clock clock = Clock.wall();
 
     private Builder() {}
 
-    /** The OSSEC home ({@code -D}): configured files are relative to it. */
-    public Builder home(Path home) {
-      this.home = Objects.requireNonNull(home, "home == null");
-      return this;
-    }
-
-    /**
-     * Loads nothing from the home: only the files added with {@link #extraDecoderFile}, with
-     * OSSEC's default settings.
-     */
-    public Builder withoutHome() {
-      this.useHome = false;
-      return this;
-    }
-
-    /**
-     * A decoder file from ossec.conf's {@code <rules>}, relative to the home. With none, OSSEC
-     * loads {@code etc/decoder.xml} and {@code etc/local_decoder.xml} (spec/xml.md §6.3).
-     */
-    public Builder decoderFile(String name) {
-      decoderFiles.add(Objects.requireNonNull(name, "name == null"));
-      return this;
-    }
-
-    /** A decoder file loaded after the home's, e.g. the project's ruleset. */
-    public Builder extraDecoderFile(Path file) {
-      extraDecoderFiles.add(Objects.requireNonNull(file, "file == null"));
-      return this;
-    }
-
-    /** Every {@code *.xml} of {@code directory}, in byte order of their names. */
-    public Builder extraDecoderDirectory(Path directory) throws IOException {
-      List<Path> files = new ArrayList<>();
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.xml")) {
-        entries.forEach(files::add);
-      }
-      files.sort(null);
-      extraDecoderFiles.addAll(files);
-      return this;
-    }
-
-    /** {@code analysisd.decoder_order_size} (internal options). */
-    public Builder orderSize(int orderSize) {
-      this.orderSize = orderSize;
+    public Builder config(ManagerConfig config) {
+      this.config = Objects.requireNonNull(config, "config == null");
       return this;
     }
 
@@ -121,31 +68,14 @@ public final class Engine {
     }
 
     /**
-     * Loads everything, telling {@code log} OSSEC's start-up messages (without time stamps) as it
-     * goes.
+     * Loads the configuration's files, telling {@code log} OSSEC's start-up messages (without time
+     * stamps) as it goes.
      */
     public Engine load(Consumer<String> log) throws DecoderException {
-      DecoderLoader loader = new DecoderLoader(orderSize, log);
-      if (useHome) readHomeDecoders(loader, log);
-      for (Path file : extraDecoderFiles) {
-        log.accept("ossec-testrule: INFO: Reading decoder file " + file + ".");
-        loader.read(file.toString(), file);
-      }
-      return new Engine(new Predecoder(hostname), clock, loader.build());
-    }
-
-    private void readHomeDecoders(DecoderLoader loader, Consumer<String> log) throws DecoderException {
-      if (decoderFiles.isEmpty()) {
-        loader.read("etc/decoder.xml", home.resolve("etc/decoder.xml"));
-        Path local = home.resolve("etc/local_decoder.xml");
-        if (Files.exists(local)) loader.read("etc/local_decoder.xml", local);
-        log.accept("ossec-testrule: INFO: Reading local decoder file.");
-        return;
-      }
-      for (String name : decoderFiles) {
-        log.accept("ossec-testrule: INFO: Reading decoder file " + name + ".");
-        loader.read(name, home.resolve(name));
-      }
+      Objects.requireNonNull(config, "config == null");
+      DecoderSet decoders = DecoderFiles.load(config, log);
+      String fallbackHostname = hostname != null ? hostname : MachineName.shortName();
+      return new Engine(new Predecoder(fallbackHostname), clock, decoders);
     }
   }
 }
