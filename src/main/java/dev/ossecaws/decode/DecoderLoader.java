@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.dom4j.Attribute;
 import org.dom4j.Document;
 import org.dom4j.Element;
@@ -40,9 +39,6 @@ public final class DecoderLoader {
   private static final int MAX_OPTION = 8191;
   private static final int MAX_ORDER_PIECES = 1024;
   private static final int MAX_FTS_PIECES = 8;
-  /** Patterns compared as plain text: they have no capture buffer (spec/regex.md §2.1). */
-  private static final Pattern LITERAL_FAST_PATH =
-      Pattern.compile("\\^[A-Za-z0-9 !\"#%&',/:;<=>@_`~-]*\\$?|[A-Za-z0-9 !\"#%&',/:;<=>@_`~-]*\\$");
 
   private final int orderSize;
   private final Consumer<String> messages;
@@ -331,7 +327,7 @@ public final class DecoderLoader {
       source = d.regex != null ? d.regex : d.pcre2;
       if (source != null) {
         d.compiledRegex = d.regex != null ? OsPattern.regex(source) : OsPattern.pcre2(source);
-        if (LITERAL_FAST_PATH.matcher(source).matches()) {
+        if (d.compiledRegex.isLiteral()) {
           throw configError(d.file, d.line, d.name, error(1451, "Missing sub_strings on regex: '" + source + "'."));
         }
       }

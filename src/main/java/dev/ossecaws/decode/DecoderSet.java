@@ -84,11 +84,11 @@ public final class DecoderSet {
             case AFTER_PREMATCH -> childEnd;
             case AFTER_REGEX -> regexEnd >= 0 ? regexEnd : childEnd;
           };
-      OsPattern.Match match = match(active.regex, event.log, from);
+      OsPattern.Match match = active.regex.find(event.log, from);
       regexEnd = -1;
       if (match != null) {
         decodedBy(event, active);
-        regexEnd = from + match.end();
+        regexEnd = match.end();
         List<String> values = match.captures();
         for (int i = 0; i < values.size() && i < active.order.size(); i++) {
           active.order.get(i).assign(event, values.get(i));
@@ -126,12 +126,7 @@ public final class DecoderSet {
 
   /** Where a match of {@code pattern} in the log from {@code from} ends, or -1. */
   private static int find(OsPattern pattern, String log, int from) {
-    OsPattern.Match match = match(pattern, log, from);
-    return match == null ? -1 : from + match.end();
-  }
-
-  /** {@code ^} anchors at {@code from}: OSSEC hands the pattern the text from there on. */
-  private static OsPattern.Match match(OsPattern pattern, String log, int from) {
-    return pattern.find(from == 0 ? log : log.substring(from), 0);
+    OsPattern.Match match = pattern.find(log, from);
+    return match == null ? -1 : match.end();
   }
 }

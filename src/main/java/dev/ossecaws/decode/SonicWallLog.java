@@ -26,14 +26,14 @@ final class SonicWallLog {
     String category = header.captures().get(1);
     event.id = header.captures().get(2);
     int from = header.end();
-    OsPattern.Match addresses = ADDRESSES.find(log.substring(from), 0);
+    OsPattern.Match addresses = ADDRESSES.find(log, from);
     if (addresses == null || addresses.captures().size() < 4) return;
     List<String> values = addresses.captures();
     event.srcip = values.get(0);
     event.srcport = values.get(1);
     event.dstip = values.get(2);
     event.dstport = values.get(3);
-    from += addresses.end();
+    from = addresses.end();
     int space = log.indexOf(' ', from);
     if (space >= 0 && log.startsWith("proto=", space + 1)) {
       int start = space + 7;
@@ -48,7 +48,7 @@ final class SonicWallLog {
       case "537" -> firewall(event, "close");
       case "97" -> {
         event.type = "squid";
-        OsPattern.Match proxy = PROXY.find(log.substring(from), 0);
+        OsPattern.Match proxy = PROXY.find(log, from);
         if (proxy == null || proxy.captures().size() < 3) return;
         event.id = proxy.captures().get(0);
         event.url = proxy.captures().get(1) + proxy.captures().get(2);
