@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       LintCommand.class,
       LogtestCommand.class,
+      TestCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;
