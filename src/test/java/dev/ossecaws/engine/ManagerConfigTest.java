@@ -250,4 +250,49 @@ class ManagerConfigTest {
     assertEquals(ruleset.resolve("decoders/amazon_decoders.xml"), config.decoderFiles().get(2).path());
     assertEquals(1, base.ruleFiles().size());
   }
+
+  void touch(String... files) throws IOException {
+    for (String file : files) {
+      Files.createDirectories(home.resolve(file).getParent());
+      Files.writeString(home.resolve(file), "");
+    }
+  }
+
+  @Test
+  void ruleDirAddsMatchingFilesInByteOrderSkippingListedOnes() throws Exception {
+    touch("rules/b.xml", "rules/a.xml", "rules/B.XML", "rules/notes.txt", "rules/x.xml");
+    ManagerConfig config = load("<ossec_config><rules><include>x.xml</include>"
+        + "<rule_dir>rules</rule_dir><include>last.xml</include></rules></ossec_config>");
+    assertEquals(List.of("x.xml", "rules/B.XML", "rules/a.xml", "rules/b.xml", "last.xml"),
+        configured(config.ruleFiles()));
+    assertEquals(home.resolve("rules/a.xml"), config.ruleFiles().get(2).path());
+  }
+
+  @Test
+  void aDirectoryPatternIsAnOssecRegex() throws Exception {
+    touch("etc/decoders/aws_decoders.xml", "etc/decoders/other.xml", "etc/decoders/aws.txt");
+    ManagerConfig config = load("<ossec_config><rules>"
+        + "<decoder_dir PATTERN=\"^etc/decoders/aws\">etc/decoders</decoder_dir></rules></ossec_config>");
+    assertEquals(List.of("etc/decoders/aws.txt", "etc/decoders/aws_decoders.xml"),
+        configured(config.decoderFiles()));
+    assertFalse(config.legacyDecoders());
+  }
+
+  @Test
+  void aMissingDecoderDirLeavesTheLegacyDecoders() throws Exception {
+    ManagerConfig config = load("<ossec_config><rules><decoder_dir>nowhere</decoder_dir>"
+        + "<include>a.xml</include></rules></ossec_config>");
+    assertTrue(config.legacyDecoders());
+    assertEquals(List.of("etc/decoder.xml", "etc/local_decoder.xml"), configured(config.decoderFiles()));
+  }
+
+  @Test
+  void directoryAttributesOtherThanPatternAndBadPatternsAreFatal() throws IOException {
+    ConfigException other = failure("<ossec_config><rules><rule_dir match=\"x\">rules</rule_dir></rules></ossec_config>");
+    assertEquals("ossec-testrule: ERROR: Invalid attribute 'match' for 'rule_dir': only 'pattern' is allowed.",
+        other.ossecMessages().get(0));
+    ConfigException bad = failure("<ossec_config><rules><rule_dir pattern=\"(x\">rules</rule_dir></rules></ossec_config>");
+    assertTrue(bad.ossecMessages().get(0).startsWith("ossec-testrule: ERROR: Invalid pattern '(x' for 'rule_dir': "),
+        bad.ossecMessages().get(0));
+  }
 }
