@@ -1,8 +1,8 @@
 package dev.ossecaws.output;
 
+import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.rule.Firing;
 import dev.ossecaws.rule.Rule;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -30,13 +30,8 @@ public final class RuleReport {
     if (firing.alert()) out.append("**Alert to be generated.\n\n\n");
   }
 
-  /** What the alert of an {@code -a} run is about: the event's identity and decoded fields. */
-  public record AlertedEvent(
-      ZonedDateTime time, String hostname, String location, String srcip, String srcport,
-      String dstip, String dstport, String dstuser, String fullLog) {}
-
   /** One alerts.log entry, numbered {@code sequence} (from 1 per run). */
-  public static void alert(StringBuilder out, Firing firing, AlertedEvent event, int sequence) {
+  public static void alert(StringBuilder out, Firing firing, Verdict.Alerted event, int sequence) {
     Rule rule = firing.rule();
     out.append("** Alert ").append(event.time().toEpochSecond()).append('.').append(sequence).append(':')
         .append(rule.mail() ? " mail " : "").append(" - ").append(rule.groups()).append('\n');

@@ -92,20 +92,27 @@ public final class RuleSession {
         + " " + (flags.contains(FtsField.SYSTEM_NAME) ? String.valueOf(event.systemName) : "")
         + " " + (flags.contains(FtsField.LOCATION) ? String.valueOf(event.location) : "");
     if (key.length() > FTS_KEY_MAX) key = key.substring(0, FTS_KEY_MAX);
-    if (fts.contains(key)) return false;
-    String recorded = key;
+    String full = key;
+    if (event.type.equals("ids")) key = generalised(key);
+    if (!fts.add(key)) return false;
     if (event.type.equals("ids")) {
-      int minimum = rules.settings().ftsMinSizeForStr();
-      int similar = 0;
-      for (String recent : recentIdsKeys) {
-        if (commonPrefix(recent, key) > minimum) similar++;
-      }
-      if (similar > 2) recorded = key.substring(0, Math.min(minimum, key.length()));
-      recentIdsKeys.addFirst(key);
+      recentIdsKeys.addFirst(full);
       if (recentIdsKeys.size() > rules.settings().ftsListSize()) recentIdsKeys.removeLast();
     }
-    fts.add(recorded);
     return true;
+  }
+
+  /**
+   * An IDS key that shares a long prefix with more than two of the recent keys is cut to that
+   * prefix length, so that one noisy signature counts as seen once (spec/rules.md §9).
+   */
+  private String generalised(String key) {
+    int minimum = rules.settings().ftsMinSizeForStr();
+    int similar = 0;
+    for (String recent : recentIdsKeys) {
+      if (commonPrefix(recent, key) > minimum) similar++;
+    }
+    return similar > 2 ? key.substring(0, Math.min(minimum, key.length())) : key;
   }
 
   private static int commonPrefix(String a, String b) {
