@@ -37,6 +37,20 @@ public final class InternalOptions {
     return new InternalOptions(new Definitions(local, main));
   }
 
+  /** The values OSSEC 4.3.0 ships, for a ruleset evaluated without a manager's home. */
+  static InternalOptions shipped() {
+    try {
+      return new InternalOptions(new Definitions(List.of(), List.of(
+          "analysisd.default_timeframe=360",
+          "analysisd.decoder_order_size=256",
+          "analysisd.sid_prev_matched_max=128",
+          "analysisd.fts_list_size=32",
+          "analysisd.fts_min_size_for_str=14")));
+    } catch (ConfigException e) {
+      throw new AssertionError("shipped internal options are valid", e);
+    }
+  }
+
   /** The timeframe of a correlation rule that sets none, in seconds. */
   public int defaultTimeframe() {
     return defaultTimeframe;

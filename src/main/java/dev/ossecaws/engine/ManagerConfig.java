@@ -53,6 +53,16 @@ public final class ManagerConfig {
     return builder.build();
   }
 
+  /**
+   * No manager at all: OSSEC's defaults and no files, for {@link Builder#addRuleset} to add a
+   * project's ruleset to. Paths in messages are relative to {@code directory}.
+   */
+  public static Builder defaults(Path directory) {
+    Builder builder = new Builder(directory, "(none)");
+    builder.internalOptions = InternalOptions.shipped();
+    return builder;
+  }
+
   public Path home() {
     return home;
   }
