@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       LogtestCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;
