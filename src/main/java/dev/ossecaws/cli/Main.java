@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CloudTrailCommand.class,
+      LintCommand.class,
+      LogtestCommand.class,
+      TestCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;
@@ -33,7 +37,12 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportUserError);
+    return commandLine(new Main());
+  }
+
+  /** {@code command} with the project's handling of user errors. */
+  static CommandLine commandLine(Object command) {
+    return new CommandLine(command).setExecutionExceptionHandler(Main::reportUserError);
   }
 
   /** Checked exceptions are the user's input at fault: print their message alone. */
