@@ -65,7 +65,8 @@ final class TrailBucket {
     put(key, content.getBytes(UTF_8));
   }
 
-  private static ObjectNode record(String key, int index) {
+  /** A real-shaped record as CloudTrail writes it for an object at {@code key}. */
+  static ObjectNode record(String key, int index) {
     String[] parts = key.split("/");
     ObjectNode record = JSON.createObjectNode();
     record.put("eventVersion", "1.08");
