@@ -4,11 +4,13 @@ package dev.ossecaws.xml;
 public final class XmlException extends Exception {
   private final String file;
   private final int line;
+  private final String detail;
 
   public XmlException(String file, int line, String message) {
     super(file + ":" + line + ": " + message);
     this.file = file;
     this.line = line;
+    this.detail = message;
   }
 
   public String file() {
@@ -17,5 +19,10 @@ public final class XmlException extends Exception {
 
   public int line() {
     return line;
+  }
+
+  /** The message alone, e.g. OSSEC's {@code XMLERR: Comment not closed.}, for OSSEC's own error lines. */
+  public String detail() {
+    return detail;
   }
 }
