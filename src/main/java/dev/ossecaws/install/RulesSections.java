@@ -89,9 +89,9 @@ final class RulesSections {
     List<Child> children = depth == 1 && name.equals("rules") ? new ArrayList<>() : null;
     int contentStart = pos;
     if (!empty) elements(depth + 1, name, children);
-    if (children != null) sections.add(new Section(List.copyOf(children), text.lastIndexOf("</", pos)));
+    if (children != null) sections.add(new Section(List.copyOf(children), text.lastIndexOf("</", pos - 1)));
     if (siblings != null) {
-      String content = empty ? "" : text.substring(contentStart, text.lastIndexOf("</", pos));
+      String content = empty ? "" : text.substring(contentStart, text.lastIndexOf("</", pos - 1));
       siblings.add(new Child(name, content, open, pos));
     }
   }

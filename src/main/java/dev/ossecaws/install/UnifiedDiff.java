@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-/** The unified diff (3 lines of context) of one file's change, as {@code diff -u} prints it. */
+/**
+ * The unified diff (3 lines of context) of one file's change, as {@code diff -u} prints it
+ * (java-diff-utils numbers an empty side 1,0 where diff says 0,0).
+ */
 final class UnifiedDiff {
   private static final String ABSENT = "/dev/null";
 
@@ -19,7 +22,7 @@ final class UnifiedDiff {
     List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
         before == null ? ABSENT : "a/" + path, after == null ? ABSENT : "b/" + path,
         original, DiffUtils.diff(original, revised), 3);
-    return String.join("\n", diff);
+    return String.join("\n", diff).replace("@@ -1,0 ", "@@ -0,0 ").replace(" +1,0 @@", " +0,0 @@");
   }
 
   /** Lines as bytes (ISO-8859-1), split after each LF; a CR stays at the end of its line. */
