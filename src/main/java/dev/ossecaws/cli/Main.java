@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      LogtestCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;
@@ -32,7 +33,12 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::reportUserError);
+    return commandLine(new Main());
+  }
+
+  /** {@code command} with the project's handling of user errors. */
+  static CommandLine commandLine(Object command) {
+    return new CommandLine(command).setExecutionExceptionHandler(Main::reportUserError);
   }
 
   /** Checked exceptions are the user's input at fault: print their message alone. */

@@ -1,6 +1,10 @@
 package dev.ossecaws.event;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One log line on its way through the pipeline (spec/README.md, "Event model").
@@ -35,6 +39,52 @@ public final class Event {
   public String systemName;
   public String filename;
 
+  /** The decoder that decoded this event: {@link DecoderInfo#NONE} until one does. */
+  public DecoderInfo decoder = DecoderInfo.NONE;
+  /**
+   * The rule category: the final decoder's type, except where a plugin decoder changes it for
+   * this event (spec/decoders.md §8).
+   */
+  public String type = DecoderInfo.NONE.type();
+  /** How far decoding got, for the phase 2 report. */
+  public Decoding decoding = Decoding.NO_CANDIDATES;
+  /** Every {@code <order>} assignment in the order it happened; phase 2 prints them. */
+  public final List<FieldValue> assignments = new ArrayList<>();
+  /** Dynamic fields by their position in the assigning decoder's {@code <order>}. */
+  private final Map<Integer, String> dynamicFields = new HashMap<>();
+
+  /**
+   * The rule id an OSSEC alert fed back as a log names (OSSECAlert_Decoder, spec/decoders.md §8):
+   * the rule phase treats the event as having matched it. Null otherwise.
+   */
+  public String alertRuleId;
+
   /** Level of the correlation rule that consumed this event; 0 until one does. */
   public int matched;
+
+  /** How decoding ended, as phase 2 reports it (spec/logtest-output.md §4.3). */
+  public enum Decoding {
+    /** The decoder list for this event (with or without program name) is empty. */
+    NO_CANDIDATES,
+    /** No top-level decoder matched. */
+    NO_MATCH,
+    /** A top-level decoder matched; {@link #decoder} names the final one. */
+    MATCHED
+  }
+
+  /** One {@code <order>} assignment as phase 2 prints it: {@code label: 'value'}. */
+  public record FieldValue(String label, String value) {}
+
+  public void setDynamicField(int position, String value) {
+    dynamicFields.put(position, value);
+  }
+
+  /**
+   * The dynamic field {@code name} as rules see it: the name is looked up in the {@code <order>}
+   * of the event's final decoder (spec/decoders.md §6), null if absent or unset.
+   */
+  public String dynamicField(String name) {
+    int position = decoder.dynamicFieldPosition(name);
+    return position < 0 ? null : dynamicFields.get(position);
+  }
 }

@@ -1,0 +1,201 @@
+package dev.ossecaws.cli;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import dev.ossecaws.decode.DecoderException;
+import dev.ossecaws.engine.Clock;
+import dev.ossecaws.engine.ConfigException;
+import dev.ossecaws.engine.Engine;
+import dev.ossecaws.engine.ManagerConfig;
+import dev.ossecaws.engine.Verdict;
+import dev.ossecaws.output.JsonReport;
+import dev.ossecaws.output.LogtestReport;
+import dev.ossecaws.predecode.LineReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ossec-aws logtest}: OSSEC 4.3.0's {@code ossec-logtest}, answering byte for byte, with
+ * its options parsed the same way ({@code -qD dir}, {@code -cfile}).
+ *
+ * <p>Differences, all deliberate: everything OSSEC prints to stderr (start-up lines, the report)
+ * goes to stdout, and errors go to stderr; {@code -c} defaults to {@code <-D>/etc/ossec.conf};
+ * {@code -h} and {@code -V} print OSSEC's texts while {@code --help} and {@code --version} print
+ * ours. Exit codes are OSSEC's: 0, 1 for a configuration OSSEC refuses.
+ */
+@Command(
+    name = "logtest",
+    description = "Evaluate log lines from stdin like OSSEC 4.3.0's ossec-logtest.",
+    sortOptions = false)
+public final class LogtestCommand implements Callable<Integer> {
+  static final int EXIT_CONFIGURATION = 1;
+  private static final DateTimeFormatter LOG_STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ");
+  private static final String QUIETED = "ossec-testrule: INFO: Reading decoder file ";
+
+  @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+  boolean usageHelp;
+
+  @Option(names = "--version", versionHelp = true, description = "Print ossec-aws's version and exit.")
+  boolean versionHelp;
+
+  @Option(names = "-V", description = "Print OSSEC's version block and exit.")
+  boolean ossecVersion;
+
+  @Option(names = "-h", description = "Print OSSEC's help block and exit.")
+  boolean ossecHelp;
+
+  @Option(names = "-d", description = "Debug level (repeatable); accepted, prints nothing more.")
+  boolean[] debug = new boolean[0];
+
+  @Option(names = "-t", description = "Load the configuration and exit.")
+  boolean testConfiguration;
+
+  @Option(names = "-a", description = "Alert output instead of the phase report.")
+  boolean alerts;
+
+  @Option(names = "-v", description = "Verbose: the rule-debugging trace.")
+  boolean verbose;
+
+  @Option(names = "-q", description = "Quiet: no 'Reading decoder file' lines.")
+  boolean quiet;
+
+  @Option(names = "-c", paramLabel = "config", description = "ossec.conf (default: <dir>/etc/ossec.conf).")
+  Path config;
+
+  @Option(names = "-D", paramLabel = "dir", description = "OSSEC home (default: /var/ossec).")
+  Path home;
+
+  @Option(names = "-U", paramLabel = "rule:alert:decoder", description = "Unit test: the expected rule id, level and decoder.")
+  String unitTest;
+
+  @Option(names = "--hostname", paramLabel = "NAME", description = "Host name of lines without one (default: this machine's short name).")
+  String hostname;
+
+  @Option(
+      names = "--clock",
+      paramLabel = "CLOCK",
+      description = "Event time: wall (default), fixed:<ISO-8601 date-time> or event (the log's own stamp).")
+  String clock = "wall";
+
+  @Option(names = "--ruleset", paramLabel = "DIR", description = "Also load DIR/decoders/*.xml and DIR/rules/*.xml; alone, with OSSEC's defaults.")
+  Path ruleset;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default, ossec-logtest's report) or json (one object per event).")
+  String format = "text";
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  private final InputStream in;
+  private final OutputStream out;
+  private final OutputStream err;
+
+  public LogtestCommand() {
+    this(System.in, System.out, System.err);
+  }
+
+  LogtestCommand(InputStream in, OutputStream out, OutputStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    OutputStream report = new BufferedOutputStream(out, 64 * 1024);
+    try {
+      if (ossecVersion) return print(report, OssecTexts.VERSION);
+      if (ossecHelp) return print(report, OssecTexts.HELP);
+      return run(report);
+    } finally {
+      report.flush();
+    }
+  }
+
+  private int run(OutputStream report) throws IOException {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "bad --format '" + format + "': expected text or json");
+    }
+    Clock eventClock;
+    try {
+      eventClock = Clock.parse(clock);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    List<String> startup = new ArrayList<>();
+    Engine engine;
+    try {
+      Engine.Builder builder = Engine.builder().config(managerConfig()).clock(eventClock);
+      if (hostname != null) builder.hostname(hostname);
+      engine = builder.load(startup::add);
+    } catch (ConfigException e) {
+      return refused(report, eventClock, startup, e.ossecMessages(), e.getMessage());
+    } catch (DecoderException e) {
+      return refused(report, eventClock, startup, e.lines(), e.getMessage());
+    }
+    logLines(report, eventClock, startup);
+    if (testConfiguration) return 0;
+    logLines(report, eventClock, List.of("ossec-testrule: INFO: Started (pid: " + ProcessHandle.current().pid() + ")."));
+    boolean json = format.equals("json");
+    if (!alerts && !json) report.write(LogtestReport.SESSION_START.getBytes(ISO_8859_1));
+    LineReader lines = new LineReader(in);
+    for (String line = lines.next(); line != null; line = lines.next()) {
+      Verdict verdict = engine.process(line);
+      if (json) {
+        report.write(JsonReport.of(verdict));
+      } else if (!alerts) {
+        report.write(LogtestReport.of(verdict).getBytes(ISO_8859_1));
+      }
+    }
+    return 0;
+  }
+
+  /** ossec.conf of the home, a project ruleset on top, or the ruleset alone with OSSEC's defaults. */
+  private ManagerConfig managerConfig() throws ConfigException, IOException {
+    if (ruleset != null && home == null && config == null) {
+      return ManagerConfig.defaults(ruleset).addRuleset(ruleset).build();
+    }
+    Path ossecHome = home != null ? home : ManagerConfig.DEFAULT_HOME;
+    ManagerConfig manager =
+        ManagerConfig.load(ossecHome, config != null ? config : ossecHome.resolve("etc/ossec.conf"));
+    return ruleset == null ? manager : manager.newBuilder().addRuleset(ruleset).build();
+  }
+
+  /** OSSEC's error lines on stderr, then where the fault is; exit 1 as OSSEC. */
+  private int refused(
+      OutputStream report, Clock eventClock, List<String> startup, List<String> ossecLines, String where)
+      throws IOException {
+    logLines(report, eventClock, startup);
+    report.flush();
+    logLines(err, eventClock, ossecLines);
+    err.write(("ossec-aws: " + where + "\n").getBytes(ISO_8859_1));
+    err.flush();
+    return EXIT_CONFIGURATION;
+  }
+
+  /** OSSEC's log lines: local time stamp, then the text. */
+  private void logLines(OutputStream stream, Clock eventClock, List<String> messages) throws IOException {
+    String stamp = LOG_STAMP.format(eventClock.timeOf(""));
+    for (String message : messages) {
+      if (quiet && message.startsWith(QUIETED)) continue;
+      stream.write((stamp + message + "\n").getBytes(ISO_8859_1));
+    }
+  }
+
+  private static int print(OutputStream stream, String text) throws IOException {
+    stream.write(text.getBytes(ISO_8859_1));
+    return 0;
+  }
+
+}

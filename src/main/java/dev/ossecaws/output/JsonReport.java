@@ -1,0 +1,45 @@
+package dev.ossecaws.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ossecaws.engine.Verdict;
+import dev.ossecaws.event.Event;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One event's verdict as one line of JSON, for machines. Byte strings are read as UTF-8 (invalid
+ * sequences become U+FFFD); unset values are JSON null.
+ */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JsonReport() {}
+
+  /** The UTF-8 bytes of the JSON object, newline included. */
+  public static byte[] of(Verdict verdict) {
+    ObjectNode root = MAPPER.createObjectNode();
+    Verdict.Predecoded phase1 = verdict.predecoded();
+    root.put("full_log", text(phase1.fullLog()));
+    root.put("hostname", text(phase1.hostname()));
+    root.put("program_name", text(phase1.programName()));
+    root.put("log", text(phase1.log()));
+    Verdict.Decoded phase2 = verdict.decoded();
+    root.put("decoder", text(phase2.decoderName()));
+    ArrayNode fields = root.putArray("fields");
+    for (Event.FieldValue field : phase2.fields()) {
+      fields.addObject().put("name", text(field.label())).put("value", text(field.value()));
+    }
+    try {
+      return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings always serialises", e);
+    }
+  }
+
+  private static String text(String byteString) {
+    if (byteString == null) return null;
+    return new String(byteString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+  }
+}

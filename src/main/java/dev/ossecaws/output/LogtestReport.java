@@ -1,0 +1,52 @@
+package dev.ossecaws.output;
+
+import dev.ossecaws.engine.Verdict;
+import dev.ossecaws.event.Event;
+
+/**
+ * ossec-logtest's report of one event, byte for byte (spec/logtest-output.md §4.8). Returns byte
+ * strings (one {@code char} per byte) to be written as ISO-8859-1.
+ */
+public final class LogtestReport {
+  /** What the session prints once, after the start-up log lines. */
+  public static final String SESSION_START = "ossec-testrule: Type one log per line.\n\n";
+
+  private LogtestReport() {}
+
+  /** The full report of one event: separator, then each phase in order. */
+  public static String of(Verdict verdict) {
+    StringBuilder out = new StringBuilder(512);
+    out.append("\n\n");
+    predecoding(out, verdict.predecoded());
+    decoding(out, verdict.decoded());
+    // The rule phase (-v trace, phase 3) follows here.
+    return out.toString();
+  }
+
+  static void predecoding(StringBuilder out, Verdict.Predecoded phase1) {
+    out.append("**Phase 1: Completed pre-decoding.\n");
+    field(out, "full event", phase1.fullLog());
+    field(out, "hostname", phase1.hostname());
+    field(out, "program_name", phase1.programName());
+    field(out, "log", phase1.log());
+  }
+
+  static void decoding(StringBuilder out, Verdict.Decoded phase2) {
+    if (phase2.decoding() == Event.Decoding.NO_CANDIDATES) {
+      field(out, "decoder", null);
+    } else {
+      out.append("\n**Phase 2: Completed decoding.\n");
+      for (Event.FieldValue assignment : phase2.fields()) {
+        field(out, assignment.label(), assignment.value());
+      }
+      if (phase2.decoding() == Event.Decoding.NO_MATCH) out.append("       No decoder matched.\n");
+      field(out, "decoder", phase2.decoderName());
+    }
+    if (phase2.accumulated()) out.append("\n**ACCUMULATOR: LEVEL UP!!**\n\n");
+  }
+
+  /** {@code label: 'value'} with 7 spaces before; unset values print as glibc prints NULL. */
+  private static void field(StringBuilder out, String label, String value) {
+    out.append("       ").append(label).append(": '").append(value == null ? "(null)" : value).append("'\n");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.ossecaws.pattern;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A pattern run by {@code java.util.regex} after translation from PCRE2 syntax. Subclasses say how a
+ * byte string becomes the text the regex sees.
+ */
+abstract class JavaRegex extends OsPattern {
+  /** At most this many captured values are copied out per match (spec/regex.md §2.4). */
+  static final int MAX_CAPTURES = 64;
+
+  private final Pattern pattern;
+
+  JavaRegex(String source, Pattern pattern) {
+    super(source);
+    this.pattern = pattern;
+  }
+
+  @Override
+  public final boolean isLiteral() {
+    return false;
+  }
+
+  /** The Java pattern that is actually run, for tests and diagnostics. */
+  final Pattern javaPattern() {
+    return pattern;
+  }
+
+  /**
+   * Searches {@code text} from {@code from} to its end. Java's default opaque, anchoring region
+   * bounds give PCRE2's view of a suffix: {@code ^} and lookbehinds see nothing before {@code from}.
+   */
+  final Matcher search(CharSequence text, int from) {
+    Matcher matcher = pattern.matcher(text).region(from, text.length());
+    try {
+      return matcher.find() ? matcher : null;
+    } catch (StackOverflowError e) {
+      // PCRE2 stops at its match/heap limits and reports an error, which OSSEC reads as "no match".
+      return null;
+    }
+  }
+
+  /**
+   * The match's end and compacted captures (§2.7) as byte offsets and byte strings of {@code bytes}.
+   * {@code byteOffsets} maps text offsets to byte offsets relative to {@code base}; null means the
+   * text is {@code bytes} itself.
+   */
+  static Match toMatch(Matcher matcher, String bytes, int base, int[] byteOffsets) {
+    String[] captures = new String[Math.min(matcher.groupCount(), MAX_CAPTURES)];
+    int count = 0;
+    for (int group = 1; group <= matcher.groupCount() && count < MAX_CAPTURES; group++) {
+      int start = matcher.start(group);
+      if (start < 0) continue;
+      captures[count++] = bytes.substring(
+          toByte(start, base, byteOffsets), toByte(matcher.end(group), base, byteOffsets));
+    }
+    List<String> values = count == 0 ? List.of() : List.of(Arrays.copyOf(captures, count));
+    return new Match(toByte(matcher.end(), base, byteOffsets), values);
+  }
+
+  private static int toByte(int textOffset, int base, int[] byteOffsets) {
+    return byteOffsets == null ? textOffset : base + byteOffsets[textOffset];
+  }
+}

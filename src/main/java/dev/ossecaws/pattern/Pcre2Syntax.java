@@ -1,0 +1,656 @@
+package dev.ossecaws.pattern;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Rewrites a PCRE2 10.42 pattern as a {@code java.util.regex} pattern that behaves the same
+ * (spec/regex.md §7.5 – §7.6). Constructs that both engines read alike are copied; the others are
+ * rewritten: classes are re-emitted with every literal escaped (so {@code [} and {@code &&} stay
+ * literal), POSIX classes, octal and hex escapes, {@code \Q..\E}, comments, extended mode, named
+ * groups and backreferences become plain Java, and {@code \b} keeps PCRE2's ASCII notion of a word.
+ * What Java cannot express (recursion, conditionals, verbs, {@code \K}, branch reset) is refused.
+ *
+ * <p>Capture groups keep their numbers, so captures come out in PCRE2's order.
+ */
+final class Pcre2Syntax {
+  private static final String WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
+  private static final String NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
+  private static final int MAX_REPEAT = 65535;
+
+  private final String pattern;
+  private final boolean utf;
+  /** Group names and the total group count, from a first pass; null during that pass. */
+  private final Map<String, Integer> knownNames;
+  private final int totalGroups;
+
+  private final StringBuilder out = new StringBuilder();
+  private final Map<String, Integer> names = new HashMap<>();
+  private final Deque<Boolean> enclosingExtended = new ArrayDeque<>();
+  private int pos;
+  private int groups;
+  private boolean extended;
+
+  private Pcre2Syntax(String pattern, boolean utf, Map<String, Integer> knownNames, int totalGroups) {
+    this.pattern = pattern;
+    this.utf = utf;
+    this.knownNames = knownNames;
+    this.totalGroups = totalGroups;
+  }
+
+  /**
+   * The Java form of {@code pattern}. With {@code utf}, the pattern is text (PCRE2's UTF mode);
+   * without, each char is one byte and code points above 0xFF do not exist.
+   */
+  static String toJava(String pattern, boolean utf) {
+    Pcre2Syntax numbering = new Pcre2Syntax(pattern, utf, null, -1);
+    numbering.translate();
+    return new Pcre2Syntax(pattern, utf, numbering.names, numbering.groups).translate();
+  }
+
+  private String translate() {
+    while (pos < pattern.length()) {
+      char c = pattern.charAt(pos);
+      if (extended && skipExtendedSpace(c)) continue;
+      switch (c) {
+        case '\\':
+          escape();
+          break;
+        case '[':
+          characterClass();
+          break;
+        case '(':
+          openGroup();
+          break;
+        case ')':
+          if (enclosingExtended.isEmpty()) throw error("unmatched closing parenthesis");
+          extended = enclosingExtended.pop();
+          out.append(')');
+          pos++;
+          break;
+        case '{':
+          repeatOrLiteralBrace();
+          break;
+        case '*': case '+': case '?': case '.': case '^': case '$': case '|':
+          out.append(c);
+          pos++;
+          break;
+        default:
+          literal(codePointAt(pos));
+          pos += Character.charCount(codePointAt(pos));
+      }
+    }
+    if (!enclosingExtended.isEmpty()) throw error("missing closing parenthesis");
+    return out.toString();
+  }
+
+  /** In extended mode whitespace and {@code #} comments up to a newline are ignored. */
+  private boolean skipExtendedSpace(char c) {
+    if (c == '#') {
+      int newline = pattern.indexOf('\n', pos);
+      pos = newline < 0 ? pattern.length() : newline + 1;
+      return true;
+    }
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private void escape() {
+    pos++;
+    if (pos == pattern.length()) throw error("\\ at end of pattern");
+    char e = pattern.charAt(pos++);
+    switch (e) {
+      case 'A': case 'z': case 'Z': case 'G':
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+      case 'h': case 'H': case 'v': case 'V': case 'R': case 'X':
+        out.append('\\').append(e);
+        return;
+      case 'b':
+        out.append(WORD_BOUNDARY);
+        return;
+      case 'B':
+        out.append(NOT_WORD_BOUNDARY);
+        return;
+      case 'N':
+        if (pos < pattern.length() && pattern.charAt(pos) == '{') throw unsupported("\\N{...}");
+        out.append("[^\\n]");
+        return;
+      case 'C':
+        if (utf) throw unsupported("\\C in UTF mode");
+        out.append("(?s:.)");
+        return;
+      case 'Q':
+        quoted();
+        return;
+      case 'E':
+        return;
+      case 'g':
+        backreferenceG();
+        return;
+      case 'k':
+        backreference(groupNamed(bracketedName()));
+        return;
+      case 'p': case 'P':
+        out.append(property(e == 'P', false));
+        return;
+      case 'K':
+        throw unsupported("\\K");
+      default:
+        if (e >= '1' && e <= '9') {
+          pos--;
+          numericEscape();
+          return;
+        }
+        pos--;
+        literal(characterEscape(false));
+    }
+  }
+
+  /**
+   * The code point of an escape that stands for one character, {@code pos} on the letter after the
+   * backslash; advances past it. Outside classes {@code \b} was handled before.
+   */
+  private int characterEscape(boolean inClass) {
+    char e = pattern.charAt(pos++);
+    switch (e) {
+      case 'a': return 0x07;
+      case 'b': return 0x08;
+      case 'e': return 0x1B;
+      case 'f': return 0x0C;
+      case 'n': return 0x0A;
+      case 'r': return 0x0D;
+      case 't': return 0x09;
+      case 'c': {
+        if (pos == pattern.length()) throw error("\\c at end of pattern");
+        char x = pattern.charAt(pos++);
+        if (x < 0x20 || x > 0x7E) throw error("\\c must be followed by a printable ASCII character");
+        return Character.toUpperCase(x) ^ 0x40;
+      }
+      case 'x':
+        return hexEscape();
+      case 'o':
+        return checkedCodePoint(bracedNumber(8));
+      case '0':
+        return checkedCodePoint(octalDigits(2, 0));
+      default:
+        if (inClass && e >= '1' && e <= '7') return checkedCodePoint(octalDigits(2, e - '0'));
+        if (inClass && (e == '8' || e == '9')) return e;
+        if (e < 0x80 && Character.isLetterOrDigit(e)) throw error("unrecognized escape \\" + e);
+        pos--;
+        int literal = codePointAt(pos);
+        pos += Character.charCount(literal);
+        return literal;
+    }
+  }
+
+  private int hexEscape() {
+    if (pos < pattern.length() && pattern.charAt(pos) == '{') return checkedCodePoint(bracedNumber(16));
+    int value = 0;
+    for (int digits = 0; digits < 2 && pos < pattern.length(); digits++) {
+      int digit = Character.digit(pattern.charAt(pos), 16);
+      if (digit < 0 || pattern.charAt(pos) >= 0x80) break;
+      value = value * 16 + digit;
+      pos++;
+    }
+    return value;
+  }
+
+  /** {@code {digits}} in {@code radix}, {@code pos} on the brace. */
+  private long bracedNumber(int radix) {
+    if (pos == pattern.length() || pattern.charAt(pos) != '{') throw error("missing opening brace");
+    int close = pattern.indexOf('}', pos);
+    if (close < 0 || close == pos + 1) throw error("malformed braced escape");
+    long value = 0;
+    for (int i = pos + 1; i < close; i++) {
+      int digit = Character.digit(pattern.charAt(i), radix);
+      if (digit < 0 || pattern.charAt(i) >= 0x80) throw error("non-digit in braced escape");
+      value = Math.min(value * radix + digit, Integer.MAX_VALUE);
+    }
+    pos = close + 1;
+    return value;
+  }
+
+  /** Up to {@code max} more octal digits after an already read {@code initial} value. */
+  private int octalDigits(int max, int initial) {
+    int value = initial;
+    for (int digits = 0; digits < max && pos < pattern.length(); digits++) {
+      char c = pattern.charAt(pos);
+      if (c < '0' || c > '7') break;
+      value = value * 8 + (c - '0');
+      pos++;
+    }
+    return value;
+  }
+
+  private int checkedCodePoint(long value) {
+    long max = utf ? Character.MAX_CODE_POINT : 0xFF;
+    if (value > max) throw error("character code point value is too large");
+    if (utf && value >= 0xD800 && value <= 0xDFFF) throw error("surrogate code points are not allowed");
+    return (int) value;
+  }
+
+  /** {@code \1}..{@code \9} and longer: a backreference, or an octal character (PCRE2's rule). */
+  private void numericEscape() {
+    int start = pos;
+    long number = 0;
+    while (pos < pattern.length() && Character.isDigit(pattern.charAt(pos)) && pattern.charAt(pos) < 0x80) {
+      number = Math.min(number * 10 + (pattern.charAt(pos++) - '0'), Integer.MAX_VALUE);
+    }
+    char first = pattern.charAt(start);
+    if (number < 10 || first == '8' || first == '9' || number <= groups) {
+      backreference((int) number);
+      return;
+    }
+    pos = start;
+    literal(checkedCodePoint(octalDigits(3, 0)));
+  }
+
+  private void backreferenceG() {
+    if (pos == pattern.length()) throw error("\\g is not followed by a number or name");
+    char c = pattern.charAt(pos);
+    if (c == '<' || c == '\'') throw unsupported("subroutine call \\g" + c);
+    String reference;
+    if (c == '{') {
+      int close = pattern.indexOf('}', pos);
+      if (close < 0) throw error("\\g{ is not terminated");
+      reference = pattern.substring(pos + 1, close);
+      pos = close + 1;
+    } else {
+      int start = pos;
+      if (c == '-' || c == '+') pos++;
+      while (pos < pattern.length() && pattern.charAt(pos) >= '0' && pattern.charAt(pos) <= '9') pos++;
+      reference = pattern.substring(start, pos);
+    }
+    if (reference.matches("[+-]?[0-9]+")) {
+      if (reference.startsWith("+")) throw unsupported("forward relative reference \\g+n");
+      int number = Integer.parseInt(reference);
+      if (number == 0) throw error("a backreference to group 0 is not allowed");
+      backreference(number < 0 ? groups + number + 1 : number);
+    } else {
+      backreference(groupNamed(reference));
+    }
+  }
+
+  private void backreference(int group) {
+    if (knownNames == null) return;
+    if (group <= 0 || group > totalGroups) throw error("reference to non-existent subpattern " + group);
+    out.append("(?:\\").append(group).append(')');
+  }
+
+  private int groupNamed(String name) {
+    if (knownNames == null) return 0;
+    Integer group = knownNames.get(name);
+    if (group == null) throw error("reference to non-existent subpattern '" + name + "'");
+    return group;
+  }
+
+  /** A name in {@code <>}, {@code ''} or {@code {}}, {@code pos} on the opening bracket. */
+  private String bracketedName() {
+    if (pos == pattern.length()) throw error("group name expected");
+    char open = pattern.charAt(pos);
+    char close = open == '<' ? '>' : open == '{' ? '}' : open == '\'' ? '\'' : 0;
+    if (close == 0) throw error("group name expected after \\k");
+    pos++;
+    return nameUpTo(close);
+  }
+
+  private String nameUpTo(char close) {
+    int end = pattern.indexOf(close, pos);
+    if (end < 0) throw error("group name is not terminated");
+    String name = pattern.substring(pos, end);
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,31}")) throw error("bad group name '" + name + "'");
+    pos = end + 1;
+    return name;
+  }
+
+  private void quoted() {
+    int end = pattern.indexOf("\\E", pos);
+    int stop = end < 0 ? pattern.length() : end;
+    while (pos < stop) {
+      int codePoint = codePointAt(pos);
+      literal(codePoint);
+      pos += Character.charCount(codePoint);
+    }
+    if (end >= 0) pos = end + 2;
+  }
+
+  /** {@code \p{..}}/{@code \P{..}}; Java's only differing reading is that caseless affects Lu/Ll/Lt. */
+  private String property(boolean negated, boolean inClass) {
+    if (pos == pattern.length()) throw error("malformed \\p sequence");
+    String name;
+    if (pattern.charAt(pos) == '{') {
+      int close = pattern.indexOf('}', pos);
+      if (close < 0) throw error("malformed \\p sequence");
+      name = pattern.substring(pos + 1, close);
+      pos = close + 1;
+    } else {
+      name = pattern.substring(pos, pos + 1);
+      pos++;
+    }
+    if (name.startsWith("^")) {
+      negated = !negated;
+      name = name.substring(1);
+    }
+    if (!name.matches("[CLMNPSZ]|C[cfnos]|L[lmotu]|M[cen]|N[dlo]|P[cdefios]|S[ckmo]|Z[lps]")) {
+      throw unsupported("Unicode property \\p{" + name + "}");
+    }
+    String java = (negated ? "\\P{" : "\\p{") + name + "}";
+    if (!name.matches("L[ult]")) return java;
+    if (inClass) throw unsupported("case-sensitive property \\p{" + name + "} inside a class");
+    return "(?-i:" + java + ")";
+  }
+
+  private void openGroup() {
+    if (pattern.startsWith("(*", pos)) throw unsupported("verb or start option (*...)");
+    if (!pattern.startsWith("(?", pos)) {
+      groups++;
+      enterGroup("(");
+      pos++;
+      return;
+    }
+    pos += 2;
+    if (pos == pattern.length()) throw error("unrecognized character after (?");
+    char c = pattern.charAt(pos);
+    switch (c) {
+      case '#': {
+        int close = pattern.indexOf(')', pos);
+        if (close < 0) throw error("missing ) after (?# comment");
+        pos = close + 1;
+        return;
+      }
+      case ':': case '=': case '!': case '>':
+        pos++;
+        enterGroup("(?" + c);
+        return;
+      case '<':
+        if (pattern.startsWith("<=", pos) || pattern.startsWith("<!", pos)) {
+          enterGroup("(?" + pattern.substring(pos, pos + 2));
+          pos += 2;
+          return;
+        }
+        pos++;
+        namedGroup(nameUpTo('>'));
+        return;
+      case '\'':
+        pos++;
+        namedGroup(nameUpTo('\''));
+        return;
+      case 'P':
+        pos++;
+        if (pattern.startsWith("<", pos)) {
+          pos++;
+          namedGroup(nameUpTo('>'));
+        } else if (pattern.startsWith("=", pos)) {
+          pos++;
+          backreference(groupNamed(nameUpTo(')')));
+        } else {
+          throw unsupported("(?P" + (pos < pattern.length() ? pattern.charAt(pos) : "") + " subroutine call");
+        }
+        return;
+      case '|':
+        throw unsupported("branch reset group (?|");
+      case '(':
+        throw unsupported("conditional group (?(");
+      case 'C':
+        throw unsupported("callout (?C");
+      default:
+        if (c == 'R' || c == '&' || c == '+' || Character.isDigit(c)
+            || (c == '-' && pos + 1 < pattern.length() && Character.isDigit(pattern.charAt(pos + 1)))) {
+          throw unsupported("recursion or subroutine call (?" + c);
+        }
+        optionSetting();
+    }
+  }
+
+  private void namedGroup(String name) {
+    groups++;
+    if (names.putIfAbsent(name, groups) != null) throw error("two named subpatterns have the same name '" + name + "'");
+    enterGroup("(");
+  }
+
+  private void enterGroup(String opening) {
+    enclosingExtended.push(extended);
+    out.append(opening);
+  }
+
+  /** {@code (?^imsx-imsx)} or the same with {@code :...)}; x is applied here, i, m and s by Java. */
+  private void optionSetting() {
+    StringBuilder set = new StringBuilder();
+    StringBuilder unset = new StringBuilder();
+    boolean newExtended = extended;
+    if (pattern.startsWith("^", pos)) {
+      pos++;
+      unset.append("ims");
+      newExtended = false;
+    }
+    boolean on = true;
+    while (pos < pattern.length()) {
+      char c = pattern.charAt(pos++);
+      switch (c) {
+        case 'i': case 'm': case 's':
+          if (on) {
+            set.append(c);
+            int reset = unset.indexOf(String.valueOf(c));
+            if (reset >= 0) unset.deleteCharAt(reset);
+          } else {
+            unset.append(c);
+          }
+          break;
+        case 'x':
+          if (pattern.startsWith("x", pos)) throw unsupported("option xx");
+          newExtended = on;
+          break;
+        case '-':
+          if (!on || unset.length() > 0) throw error("invalid option setting (?-");
+          on = false;
+          break;
+        case ')': case ':': {
+          String flags = set + (unset.length() > 0 ? "-" + unset : "");
+          if (c == ':') {
+            enterGroup("(?" + flags + ":");
+          } else if (!flags.isEmpty()) {
+            out.append("(?").append(flags).append(')');
+          }
+          extended = newExtended;
+          return;
+        }
+        case 'n': case 'J': case 'U':
+          throw unsupported("option " + c);
+        default:
+          throw error("unrecognized character after (? or (?-");
+      }
+    }
+    throw error("missing closing parenthesis");
+  }
+
+  /** A {@code {n}}, {@code {n,}} or {@code {n,m}} repeat is copied; any other brace is a literal. */
+  private void repeatOrLiteralBrace() {
+    int close = pattern.indexOf('}', pos);
+    String body = close < 0 ? "" : pattern.substring(pos + 1, close);
+    if (!body.matches("[0-9]+(,[0-9]*)?")) {
+      literal('{');
+      pos++;
+      return;
+    }
+    String[] bounds = body.split(",", -1);
+    long min = parseBound(bounds[0]);
+    long max = bounds.length == 1 ? min : bounds[1].isEmpty() ? -1 : parseBound(bounds[1]);
+    if (max >= 0 && max < min) throw error("numbers out of order in {} quantifier");
+    out.append(pattern, pos, close + 1);
+    pos = close + 1;
+  }
+
+  private long parseBound(String digits) {
+    long value = digits.length() > 6 ? Long.MAX_VALUE : Long.parseLong(digits);
+    if (value > MAX_REPEAT) throw error("number too big in {} quantifier");
+    return value;
+  }
+
+  private void characterClass() {
+    pos++;
+    StringBuilder javaClass = new StringBuilder("[");
+    if (pos < pattern.length() && pattern.charAt(pos) == '^') {
+      javaClass.append('^');
+      pos++;
+    }
+    boolean first = true;
+    boolean quoting = false;
+    while (true) {
+      if (pos >= pattern.length()) throw error("missing terminating ] for character class");
+      if (quoting && pattern.startsWith("\\E", pos)) {
+        quoting = false;
+        pos += 2;
+        continue;
+      }
+      if (!quoting && pattern.startsWith("\\Q", pos)) {
+        quoting = true;
+        pos += 2;
+        continue;
+      }
+      if (!quoting && pattern.startsWith("\\E", pos)) {
+        pos += 2;
+        continue;
+      }
+      char c = pattern.charAt(pos);
+      if (c == ']' && !first && !quoting) {
+        pos++;
+        break;
+      }
+      first = false;
+      Object item = quoting ? (Object) nextCodePoint() : classItem();
+      boolean rangeFollows = pos + 1 < pattern.length() && pattern.charAt(pos) == '-' && pattern.charAt(pos + 1) != ']';
+      if (!rangeFollows) {
+        appendClassItem(javaClass, item);
+        continue;
+      }
+      if (!(item instanceof Integer)) throw error("invalid range in character class");
+      pos++;
+      Object end;
+      if (pattern.startsWith("\\Q", pos) || pattern.startsWith("\\E", pos)) {
+        throw unsupported("\\Q or \\E at the end of a class range");
+      }
+      end = quoting ? (Object) nextCodePoint() : classItem();
+      if (!(end instanceof Integer)) throw error("invalid range in character class");
+      if ((Integer) end < (Integer) item) throw error("range out of order in character class");
+      appendClassItem(javaClass, item);
+      javaClass.append('-');
+      appendClassItem(javaClass, end);
+    }
+    out.append(javaClass).append(']');
+  }
+
+  private int nextCodePoint() {
+    int codePoint = codePointAt(pos);
+    pos += Character.charCount(codePoint);
+    return codePoint;
+  }
+
+  /** One class member: an Integer code point, or a String of Java class syntax. */
+  private Object classItem() {
+    char c = pattern.charAt(pos);
+    if (c == '[') {
+      String posix = posixClass();
+      if (posix != null) return posix;
+    }
+    if (c != '\\') return nextCodePoint();
+    pos++;
+    if (pos == pattern.length()) throw error("\\ at end of pattern");
+    char e = pattern.charAt(pos);
+    switch (e) {
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
+        pos++;
+        return "\\" + e;
+      case 'p': case 'P':
+        pos++;
+        return property(e == 'P', true);
+      case 'N': case 'R': case 'X': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K':
+      case 'g': case 'k':
+        throw error("escape sequence \\" + e + " is invalid in a character class");
+      default:
+        return characterEscape(true);
+    }
+  }
+
+  /** {@code [:name:]} or {@code [:^name:]} at {@code pos} as Java syntax, or null if there is none. */
+  private String posixClass() {
+    if (pos + 1 >= pattern.length()) return null;
+    char terminator = pattern.charAt(pos + 1);
+    if (terminator != ':' && terminator != '.' && terminator != '=') return null;
+    for (int i = pos + 2; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length() && (pattern.charAt(i + 1) == ']' || pattern.charAt(i + 1) == '\\')) {
+        i++;
+      } else if ((c == '[' && i + 1 < pattern.length() && pattern.charAt(i + 1) == terminator) || c == ']') {
+        return null;
+      } else if (c == terminator && i + 1 < pattern.length() && pattern.charAt(i + 1) == ']') {
+        if (terminator != ':') throw error("POSIX collating elements are not supported");
+        String name = pattern.substring(pos + 2, i);
+        pos = i + 2;
+        return posixJava(name);
+      }
+    }
+    return null;
+  }
+
+  private String posixJava(String name) {
+    boolean negated = name.startsWith("^");
+    String bare = negated ? name.substring(1) : name;
+    String java;
+    switch (bare) {
+      case "word": return negated ? "\\W" : "\\w";
+      case "alpha": case "lower": case "upper": java = "Alpha"; break; // caseless: lower/upper mean alpha
+      case "digit": java = "Digit"; break;
+      case "alnum": java = "Alnum"; break;
+      case "space": java = "Space"; break;
+      case "blank": java = "Blank"; break;
+      case "cntrl": java = "Cntrl"; break;
+      case "graph": java = "Graph"; break;
+      case "print": java = "Print"; break;
+      case "punct": java = "Punct"; break;
+      case "xdigit": java = "XDigit"; break;
+      case "ascii": java = "ASCII"; break;
+      default: throw error("unknown POSIX class name '" + bare + "'");
+    }
+    return (negated ? "\\P{" : "\\p{") + java + "}";
+  }
+
+  private static void appendClassItem(StringBuilder javaClass, Object item) {
+    if (item instanceof Integer) {
+      javaClass.append("\\x{").append(Integer.toHexString((Integer) item)).append('}');
+    } else {
+      javaClass.append((String) item);
+    }
+  }
+
+  /** A character that must match itself, escaped as Java needs. */
+  private void literal(int codePoint) {
+    if ((codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
+        || (codePoint >= '0' && codePoint <= '9') || codePoint == ' ') {
+      out.append((char) codePoint);
+    } else if (codePoint > 0x20 && codePoint < 0x7F) {
+      out.append('\\').append((char) codePoint);
+    } else if (codePoint >= 0xA0 && !Character.isWhitespace(codePoint) && Character.isDefined(codePoint)) {
+      out.appendCodePoint(codePoint);
+    } else {
+      out.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
+    }
+  }
+
+  private int codePointAt(int index) {
+    return utf ? pattern.codePointAt(index) : pattern.charAt(index);
+  }
+
+  private PatternSyntaxException error(String description) {
+    return new PatternSyntaxException(description, pattern, Math.min(pos, pattern.length()) - 1);
+  }
+
+  private PatternSyntaxException unsupported(String construct) {
+    return error(construct + " is PCRE2 syntax that this evaluator does not support");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.ossecaws.pattern;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The regex and match flavours past their fast path: PCRE2 in UTF mode (spec/regex.md §2.8). A
+ * subject that is not valid UTF-8 never matches; an ASCII subject is searched as it is.
+ */
+final class Utf8Regex extends JavaRegex {
+  Utf8Regex(String source, Pattern pattern) {
+    super(source, pattern);
+  }
+
+  @Override
+  public boolean matches(String subject) {
+    if (Utf8.isAscii(subject, 0)) return search(subject, 0) != null;
+    Utf8.Decoded decoded = Utf8.decode(subject, 0);
+    return decoded != null && search(decoded.text(), 0) != null;
+  }
+
+  @Override
+  public Match find(String subject, int from) {
+    checkFrom(subject, from);
+    if (Utf8.isAscii(subject, from)) {
+      Matcher matcher = search(subject, from);
+      return matcher == null ? null : toMatch(matcher, subject, 0, null);
+    }
+    Utf8.Decoded decoded = Utf8.decode(subject, from);
+    if (decoded == null) return null;
+    Matcher matcher = search(decoded.text(), 0);
+    return matcher == null ? null : toMatch(matcher, subject, from, decoded.byteOffsets());
+  }
+}

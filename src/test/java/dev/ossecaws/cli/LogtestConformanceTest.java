@@ -1,0 +1,72 @@
+package dev.ossecaws.cli;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ossecaws.LogtestTranscript;
+import dev.ossecaws.SharedData;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * OSSEC 4.3.0's own golden outputs, replayed through {@code ossec-aws logtest} with the stock
+ * configuration, the host name and frozen clock they were made with.
+ */
+class LogtestConformanceTest {
+  /** What of each event's report is compared: the phases implemented so far. */
+  private static final UnaryOperator<String> COMPARED = LogtestTranscript::decodingPhases;
+
+  static Stream<String> logtestingCases() throws IOException {
+    try (Stream<Path> cases = Files.list(SharedData.ossecHome().resolve("tests/logtesting"))) {
+      return cases.map(c -> c.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("logtestingCases")
+  void logtestingCaseMatchesOssec(String name) throws IOException {
+    Path dir = SharedData.ossecHome().resolve("tests/logtesting").resolve(name);
+    assertSameEvents(Files.readAllBytes(dir.resolve("log")), dir.resolve("res"));
+  }
+
+  @Test
+  void wholeSessionMatchesOssec() throws IOException {
+    Path dir = SharedData.ossecHome().resolve("tests/session");
+    assertSameEvents(Files.readAllBytes(dir.resolve("input.log")), dir.resolve("expected.txt"));
+  }
+
+  private static void assertSameEvents(byte[] input, Path expectedReport) throws IOException {
+    List<String> expected = LogtestTranscript.events(expectedReport);
+    List<String> actual = LogtestTranscript.events(reportOf(input));
+    for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+      assertEquals(COMPARED.apply(expected.get(i)), COMPARED.apply(actual.get(i)), "event " + (i + 1));
+    }
+    assertEquals(expected.size(), actual.size(), "events");
+  }
+
+  /** The report from the first event on, as OSSEC's golden files keep it. */
+  private static String reportOf(byte[] input) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        Main.commandLine(new LogtestCommand(new ByteArrayInputStream(input), out, err))
+            .execute(
+                "-q",
+                "-D", SharedData.ossecHome().toString(),
+                "--hostname", "melancia",
+                "--clock", "fixed:2026-01-01T00:00:00Z");
+    assertEquals(0, exit, () -> new String(err.toByteArray(), ISO_8859_1));
+    String report = new String(out.toByteArray(), ISO_8859_1);
+    String start = "ossec-testrule: Type one log per line.\n\n" + LogtestTranscript.SEPARATOR;
+    return report.substring(report.indexOf(start) + start.length());
+  }
+}
