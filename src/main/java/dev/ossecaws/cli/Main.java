@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       LogtestCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;

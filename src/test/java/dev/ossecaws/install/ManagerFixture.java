@@ -22,15 +22,15 @@ import java.util.stream.Stream;
  * A manager home in a temporary directory, built from OSSEC 4.3.0's real etc/ and rules/, with
  * helpers to vary it and to take a snapshot of every file's bytes and mode.
  */
-final class ManagerFixture {
-  final Path home;
+public final class ManagerFixture {
+  public final Path home;
 
   private ManagerFixture(Path home) {
     this.home = home;
   }
 
   /** A copy of {@code ../shared/ossec-4.3.0}'s etc/ and rules/ under {@code parent}. */
-  static ManagerFixture stock(Path parent) throws IOException {
+  public static ManagerFixture stock(Path parent) throws IOException {
     Path shared = SharedData.ossecHome();
     Path home = Files.createDirectories(parent.resolve("ossec"));
     for (String dir : new String[] {"etc", "rules"}) {
@@ -51,7 +51,7 @@ final class ManagerFixture {
     return Ruleset.read(resource("ruleset-" + version));
   }
 
-  static Path resource(String name) {
+  public static Path resource(String name) {
     try {
       return Path.of(ManagerFixture.class.getResource(name).toURI());
     } catch (URISyntaxException e) {
@@ -77,7 +77,7 @@ final class ManagerFixture {
     return ManagerHome.locate(Optional.of(home), home.resolve("no-init-conf"));
   }
 
-  String conf() throws IOException {
+  public String conf() throws IOException {
     return read(ManagerHome.CONF);
   }
 
@@ -104,7 +104,7 @@ final class ManagerFixture {
   }
 
   /** Every file and directory under the home: its SHA-256 (or "dir"/"link") and its mode. */
-  Map<String, String> snapshot() {
+  public Map<String, String> snapshot() {
     Map<String, String> snapshot = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(home)) {
       for (Path path : paths.sorted(Comparator.naturalOrder()).toList()) {
@@ -126,7 +126,7 @@ final class ManagerFixture {
   }
 
   /** {@link #snapshot()} without the installer's own state directory. */
-  Map<String, String> snapshotOutsideState() {
+  public Map<String, String> snapshotOutsideState() {
     Map<String, String> snapshot = snapshot();
     snapshot.keySet().removeIf(path -> path.startsWith(".ossec-aws"));
     return snapshot;
