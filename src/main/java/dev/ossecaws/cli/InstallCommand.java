@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      ManagerOptions.EXIT_0, ManagerOptions.EXIT_2, ManagerOptions.EXIT_3,
-      ManagerOptions.EXIT_4, ManagerOptions.EXIT_5, ManagerOptions.EXIT_6
+      InstallOptions.EXIT_0, InstallOptions.EXIT_2, InstallOptions.EXIT_3,
+      InstallOptions.EXIT_4, InstallOptions.EXIT_5, InstallOptions.EXIT_6
     })
 public final class InstallCommand implements Callable<Integer> {
-  @Mixin ManagerOptions manager;
+  @Mixin InstallOptions manager;
 
   @Option(names = "--ruleset", paramLabel = "DIR", defaultValue = "ruleset",
       description = "The ruleset to install (default: ${DEFAULT-VALUE}).")
@@ -53,14 +53,14 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (rollback && status) throw new CommandLine.ParameterException(spec.commandLine(), "--rollback and --status exclude each other");
-    return ManagerOptions.refusable(spec, () -> {
+    return InstallOptions.refusable(spec, () -> {
       Installer installer = manager.installer(manager.manager(), samples, spec);
       if (status) {
         installer.status(Files.isDirectory(ruleset) ? Optional.of(Ruleset.read(ruleset)) : Optional.empty());
         return 0;
       }
-      if (rollback) return ManagerOptions.exitCode(installer.rollback(manager.options()));
-      return ManagerOptions.exitCode(installer.install(Ruleset.read(ruleset), manager.options()));
+      if (rollback) return InstallOptions.exitCode(installer.rollback(manager.options()));
+      return InstallOptions.exitCode(installer.install(Ruleset.read(ruleset), manager.options()));
     });
   }
 }

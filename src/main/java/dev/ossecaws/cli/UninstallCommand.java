@@ -18,17 +18,17 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      ManagerOptions.EXIT_0, ManagerOptions.EXIT_2, ManagerOptions.EXIT_3,
-      ManagerOptions.EXIT_4, ManagerOptions.EXIT_5, ManagerOptions.EXIT_6
+      InstallOptions.EXIT_0, InstallOptions.EXIT_2, InstallOptions.EXIT_3,
+      InstallOptions.EXIT_4, InstallOptions.EXIT_5, InstallOptions.EXIT_6
     })
 public final class UninstallCommand implements Callable<Integer> {
-  @Mixin ManagerOptions manager;
+  @Mixin InstallOptions manager;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    return ManagerOptions.refusable(spec,
-        () -> ManagerOptions.exitCode(manager.installer(manager.manager(), null, spec).uninstall(manager.options())));
+    return InstallOptions.refusable(spec,
+        () -> InstallOptions.exitCode(manager.installer(manager.manager(), null, spec).uninstall(manager.options())));
   }
 }

@@ -75,7 +75,7 @@ class InstallCommandTest {
     Files.writeString(broken.resolve("rules/amazon_rules.xml"), "<group name=\"amazon,\">\n</group>\n");
     Files.writeString(broken.resolve("decoders/amazon_decoders.xml"), "<decoder name=\"amazon\">\n  <prematch>x</prematch>\n");
     Map<String, String> original = manager.snapshot();
-    assertEquals(ManagerOptions.EXIT_VERIFICATION_FAILED, run(args("install", "--ruleset", broken.toString())));
+    assertEquals(InstallOptions.EXIT_VERIFICATION_FAILED, run(args("install", "--ruleset", broken.toString())));
     assertTrue(out.toString().contains("verify  FAILED: etc/amazon_decoders.xml"), out.toString());
     assertEquals(original, manager.snapshot());
   }
@@ -83,7 +83,7 @@ class InstallCommandTest {
   @Test
   void somethingThatIsNotAManagerIsRefusedWithExitThree() throws Exception {
     Path empty = Files.createDirectory(temp.resolve("empty"));
-    assertEquals(ManagerOptions.EXIT_REFUSED, run("uninstall", "--ossec-dir", empty.toString()));
+    assertEquals(InstallOptions.EXIT_REFUSED, run("uninstall", "--ossec-dir", empty.toString()));
     assertEquals("ossec-aws uninstall: refused: not an OSSEC manager home: " + empty.toRealPath()
         + "/etc/ossec.conf is missing\n", err.toString());
   }

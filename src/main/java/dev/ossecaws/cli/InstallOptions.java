@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** What {@code install} and {@code uninstall} share: the manager, the steps, the exit codes. */
-final class ManagerOptions {
+final class InstallOptions {
   static final Path INIT_CONF = Path.of("/etc/ossec-init.conf");
   static final int EXIT_REFUSED = 3;
   static final int EXIT_VERIFICATION_FAILED = 4;
