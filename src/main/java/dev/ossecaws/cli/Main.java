@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       InstallCommand.class,
       UninstallCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;
