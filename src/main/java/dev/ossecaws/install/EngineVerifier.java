@@ -9,6 +9,7 @@ import dev.ossecaws.harness.CaseFile;
 import dev.ossecaws.harness.EngineReplay;
 import dev.ossecaws.harness.Replay;
 import dev.ossecaws.harness.SampleCase;
+import dev.ossecaws.rule.RuleException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class EngineVerifier implements ManagerVerifier {
     try {
       config = ManagerConfig.load(home);
       replay = EngineReplay.load(config);
-    } catch (ConfigException | DecoderException e) {
+    } catch (ConfigException | DecoderException | RuleException e) {
       return new Result(List.of(e.getMessage()), "");
     }
     String loaded = config.decoderFiles().size() + " decoder files and " + config.ruleFiles().size()

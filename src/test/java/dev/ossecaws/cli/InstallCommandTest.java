@@ -67,6 +67,16 @@ class InstallCommandTest {
   }
 
   @Test
+  void theProjectRulesetInstalledOnOssec430GivesEverySampleItsExpectedVerdict() throws Exception {
+    Map<String, String> original = manager.snapshot();
+    assertEquals(0, run(args("install", "--ruleset", "ruleset", "--samples", "samples")), out.toString());
+    assertTrue(out.toString().matches("(?s).*verify  ok: .* sample cases \\([0-9]+ events\\) replayed\n.*"), out.toString());
+    System.out.println(out.toString().lines().filter(l -> l.startsWith("verify")).findFirst().orElseThrow());
+    assertEquals(0, run(args("uninstall")), out.toString());
+    assertEquals(original, manager.snapshotOutsideState());
+  }
+
+  @Test
   void aRulesetTheEvaluatorCannotLoadExitsWithFourAndChangesNothing() throws Exception {
     Path broken = temp.resolve("broken");
     Files.createDirectories(broken.resolve("rules"));
