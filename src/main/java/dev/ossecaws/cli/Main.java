@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
     description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      LintCommand.class,
       LogtestCommand.class,
+      TestCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;

@@ -13,11 +13,8 @@ abstract class JavaRegex extends OsPattern {
   /** At most this many captured values are copied out per match (spec/regex.md §2.4). */
   static final int MAX_CAPTURES = 64;
 
-  private final Pattern pattern;
-
-  JavaRegex(String source, Pattern pattern) {
+  JavaRegex(String source) {
     super(source);
-    this.pattern = pattern;
   }
 
   @Override
@@ -25,16 +22,11 @@ abstract class JavaRegex extends OsPattern {
     return false;
   }
 
-  /** The Java pattern that is actually run, for tests and diagnostics. */
-  final Pattern javaPattern() {
-    return pattern;
-  }
-
   /**
    * Searches {@code text} from {@code from} to its end. Java's default opaque, anchoring region
    * bounds give PCRE2's view of a suffix: {@code ^} and lookbehinds see nothing before {@code from}.
    */
-  final Matcher search(CharSequence text, int from) {
+  static Matcher search(Pattern pattern, CharSequence text, int from) {
     Matcher matcher = pattern.matcher(text).region(from, text.length());
     try {
       return matcher.find() ? matcher : null;

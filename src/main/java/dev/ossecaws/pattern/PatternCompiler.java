@@ -40,7 +40,7 @@ final class PatternCompiler {
     if (source.isEmpty()) throw PatternException.syntaxError(source, PatternException.EMPTY, "empty pattern");
     OsPattern literal = regexFastPath(source);
     if (literal != null) return literal;
-    return new Latin1Regex(source, compile(source, source, false, Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES));
+    return new Latin1Regex(source, compile(source, toJava(source, source, Pcre2Syntax.Subjects.LATIN1)));
   }
 
   /**
@@ -152,15 +152,29 @@ final class PatternCompiler {
     return new Literal(source, anchor, source.substring(start, end));
   }
 
-  /** Regex and match flavours: the PCRE2 pattern is UTF-8, compiled caseless with Unicode folding. */
+  /**
+   * Regex and match flavours: the PCRE2 pattern is UTF-8. ASCII subjects, the usual case, get a
+   * pattern that need not care for non-ASCII case partners; it is the same one when nothing differs.
+   */
   private static OsPattern compileUtf8(String source, String pcre2) throws PatternException {
-    int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNIX_LINES;
-    return new Utf8Regex(source, compile(source, Utf8.decodeLeniently(pcre2), true, flags));
+    String text = Utf8.decodeLeniently(pcre2);
+    String forAscii = toJava(source, text, Pcre2Syntax.Subjects.ASCII);
+    String forUnicode = toJava(source, text, Pcre2Syntax.Subjects.UNICODE);
+    Pattern asciiPattern = compile(source, forAscii);
+    return new Utf8Regex(source, asciiPattern, forUnicode.equals(forAscii) ? asciiPattern : compile(source, forUnicode));
   }
 
-  private static Pattern compile(String source, String pcre2, boolean utf, int flags) throws PatternException {
+  private static String toJava(String source, String pcre2, Pcre2Syntax.Subjects subjects) throws PatternException {
     try {
-      return Pattern.compile(Pcre2Syntax.toJava(pcre2, utf), flags);
+      return Pcre2Syntax.toJava(pcre2, subjects);
+    } catch (PatternSyntaxException e) {
+      throw PatternException.syntaxError(source, PatternException.BAD_REGEX, e.getMessage());
+    }
+  }
+
+  private static Pattern compile(String source, String java) throws PatternException {
+    try {
+      return Pattern.compile(java, Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES);
     } catch (PatternSyntaxException e) {
       throw PatternException.syntaxError(source, PatternException.BAD_REGEX, e.getMessage());
     }

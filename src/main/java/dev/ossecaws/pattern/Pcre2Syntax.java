@@ -1,9 +1,13 @@
 package dev.ossecaws.pattern;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -15,13 +19,30 @@ import java.util.regex.PatternSyntaxException;
  * What Java cannot express (recursion, conditionals, verbs, {@code \K}, branch reset) is refused.
  *
  * <p>Capture groups keep their numbers, so captures come out in PCRE2's order.
+ *
+ * <p>Case: the Java pattern is compiled caseless without Unicode folding, which is PCRE2's caseless
+ * matching outside UTF mode. In UTF mode PCRE2 folds by Unicode case sets, where Java's Unicode
+ * folding differs for the Turkish dotted and dotless i (Java folds them with {@code i}, PCRE2 does
+ * not); so non-ASCII literals get Java's Unicode folding one by one, and ASCII letters get their
+ * non-ASCII PCRE2 partners (Kelvin sign, long s) explicitly when the subject may hold them.
  */
 final class Pcre2Syntax {
+  /** What the translated pattern will be run on, which decides how case is folded. */
+  enum Subjects {
+    /** PCRE2 without UTF mode: each char is a byte, folding is ASCII (the pcre2 flavour). */
+    LATIN1,
+    /** PCRE2 in UTF mode, run only on ASCII text: no Kelvin sign, long s or Turkish i to care for. */
+    ASCII,
+    /** PCRE2 in UTF mode on any valid text. */
+    UNICODE
+  }
+
   private static final String WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
   private static final String NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
   private static final int MAX_REPEAT = 65535;
 
   private final String pattern;
+  private final Subjects subjects;
   private final boolean utf;
   /** Group names and the total group count, from a first pass; null during that pass. */
   private final Map<String, Integer> knownNames;
@@ -33,22 +54,28 @@ final class Pcre2Syntax {
   private int pos;
   private int groups;
   private boolean extended;
+  /** What was translated last, for PCRE2's "quantifier does not follow a repeatable item". */
+  private Item last = Item.NOTHING_REPEATABLE;
 
-  private Pcre2Syntax(String pattern, boolean utf, Map<String, Integer> knownNames, int totalGroups) {
+  private enum Item { NOTHING_REPEATABLE, ATOM, QUANTIFIER, QUANTIFIER_WITH_MODE }
+
+  private Pcre2Syntax(String pattern, Subjects subjects, Map<String, Integer> knownNames, int totalGroups) {
     this.pattern = pattern;
-    this.utf = utf;
+    this.subjects = subjects;
+    this.utf = subjects != Subjects.LATIN1;
     this.knownNames = knownNames;
     this.totalGroups = totalGroups;
   }
 
   /**
-   * The Java form of {@code pattern}. With {@code utf}, the pattern is text (PCRE2's UTF mode);
-   * without, each char is one byte and code points above 0xFF do not exist.
+   * The Java form of {@code pattern}, to be compiled {@code CASE_INSENSITIVE | UNIX_LINES}. In UTF
+   * mode the pattern is text; for {@link Subjects#LATIN1} each char is one byte and code points
+   * above 0xFF do not exist.
    */
-  static String toJava(String pattern, boolean utf) {
-    Pcre2Syntax numbering = new Pcre2Syntax(pattern, utf, null, -1);
+  static String toJava(String pattern, Subjects subjects) {
+    Pcre2Syntax numbering = new Pcre2Syntax(pattern, subjects, null, -1);
     numbering.translate();
-    return new Pcre2Syntax(pattern, utf, numbering.names, numbering.groups).translate();
+    return new Pcre2Syntax(pattern, subjects, numbering.names, numbering.groups).translate();
   }
 
   private String translate() {
@@ -61,6 +88,7 @@ final class Pcre2Syntax {
           break;
         case '[':
           characterClass();
+          last = Item.ATOM;
           break;
         case '(':
           openGroup();
@@ -70,21 +98,45 @@ final class Pcre2Syntax {
           extended = enclosingExtended.pop();
           out.append(')');
           pos++;
+          last = Item.ATOM;
           break;
         case '{':
           repeatOrLiteralBrace();
           break;
-        case '*': case '+': case '?': case '.': case '^': case '$': case '|':
+        case '*': case '+': case '?':
+          quantifier(String.valueOf(c));
+          pos++;
+          break;
+        case '.':
           out.append(c);
           pos++;
+          last = Item.ATOM;
+          break;
+        case '^': case '$': case '|':
+          out.append(c);
+          pos++;
+          last = Item.NOTHING_REPEATABLE;
           break;
         default:
           literal(codePointAt(pos));
           pos += Character.charCount(codePointAt(pos));
+          last = Item.ATOM;
       }
     }
     if (!enclosingExtended.isEmpty()) throw error("missing closing parenthesis");
     return out.toString();
+  }
+
+  /** A quantifier, or the {@code ?}/{@code +} that makes the one before lazy or possessive. */
+  private void quantifier(String text) {
+    if (last == Item.QUANTIFIER && (text.equals("?") || text.equals("+"))) {
+      last = Item.QUANTIFIER_WITH_MODE;
+    } else if (last == Item.ATOM) {
+      last = Item.QUANTIFIER;
+    } else {
+      throw error("quantifier does not follow a repeatable item");
+    }
+    out.append(text);
   }
 
   /** In extended mode whitespace and {@code #} comments up to a newline are ignored. */
@@ -105,8 +157,12 @@ final class Pcre2Syntax {
     pos++;
     if (pos == pattern.length()) throw error("\\ at end of pattern");
     char e = pattern.charAt(pos++);
+    Item before = last;
+    last = "AzZGbBK".indexOf(e) >= 0 ? Item.NOTHING_REPEATABLE : Item.ATOM;
     switch (e) {
       case 'A': case 'z': case 'Z': case 'G':
+        out.append('\\').append(e);
+        return;
       case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
       case 'h': case 'H': case 'v': case 'V': case 'R': case 'X':
         out.append('\\').append(e);
@@ -126,9 +182,10 @@ final class Pcre2Syntax {
         out.append("(?s:.)");
         return;
       case 'Q':
-        quoted();
+        if (!quoted()) last = before;
         return;
       case 'E':
+        last = before;
         return;
       case 'g':
         backreferenceG();
@@ -278,6 +335,7 @@ final class Pcre2Syntax {
   }
 
   private void backreference(int group) {
+    last = Item.ATOM;
     if (knownNames == null) return;
     if (group <= 0 || group > totalGroups) throw error("reference to non-existent subpattern " + group);
     out.append("(?:\\").append(group).append(')');
@@ -309,15 +367,18 @@ final class Pcre2Syntax {
     return name;
   }
 
-  private void quoted() {
+  /** The literal text up to {@code \E}; whether there was any. */
+  private boolean quoted() {
     int end = pattern.indexOf("\\E", pos);
     int stop = end < 0 ? pattern.length() : end;
+    boolean any = pos < stop;
     while (pos < stop) {
       int codePoint = codePointAt(pos);
       literal(codePoint);
       pos += Character.charCount(codePoint);
     }
     if (end >= 0) pos = end + 2;
+    return any;
   }
 
   /** {@code \p{..}}/{@code \P{..}}; Java's only differing reading is that caseless affects Lu/Ll/Lt. */
@@ -417,6 +478,7 @@ final class Pcre2Syntax {
   private void enterGroup(String opening) {
     enclosingExtended.push(extended);
     out.append(opening);
+    last = Item.NOTHING_REPEATABLE;
   }
 
   /** {@code (?^imsx-imsx)} or the same with {@code :...)}; x is applied here, i, m and s by Java. */
@@ -476,13 +538,14 @@ final class Pcre2Syntax {
     if (!body.matches("[0-9]+(,[0-9]*)?")) {
       literal('{');
       pos++;
+      last = Item.ATOM;
       return;
     }
     String[] bounds = body.split(",", -1);
     long min = parseBound(bounds[0]);
     long max = bounds.length == 1 ? min : bounds[1].isEmpty() ? -1 : parseBound(bounds[1]);
     if (max >= 0 && max < min) throw error("numbers out of order in {} quantifier");
-    out.append(pattern, pos, close + 1);
+    quantifier(pattern.substring(pos, close + 1));
     pos = close + 1;
   }
 
@@ -501,6 +564,7 @@ final class Pcre2Syntax {
     }
     boolean first = true;
     boolean quoting = false;
+    List<int[]> spans = new ArrayList<>();
     while (true) {
       if (pos >= pattern.length()) throw error("missing terminating ] for character class");
       if (quoting && pattern.startsWith("\\E", pos)) {
@@ -527,6 +591,7 @@ final class Pcre2Syntax {
       boolean rangeFollows = pos + 1 < pattern.length() && pattern.charAt(pos) == '-' && pattern.charAt(pos + 1) != ']';
       if (!rangeFollows) {
         appendClassItem(javaClass, item);
+        if (item instanceof Integer) spans.add(new int[] {(Integer) item, (Integer) item});
         continue;
       }
       if (!(item instanceof Integer)) throw error("invalid range in character class");
@@ -541,8 +606,31 @@ final class Pcre2Syntax {
       appendClassItem(javaClass, item);
       javaClass.append('-');
       appendClassItem(javaClass, end);
+      spans.add(new int[] {(Integer) item, (Integer) end});
     }
+    if (utf) appendCasePartners(javaClass, spans);
     out.append(javaClass).append(']');
+  }
+
+  /**
+   * The Java class folds ASCII only: add what PCRE2's UTF-mode folding adds, the Unicode partners
+   * of ASCII letters and the case variants of non-ASCII members.
+   */
+  private void appendCasePartners(StringBuilder javaClass, List<int[]> spans) {
+    Set<Integer> partners = new TreeSet<>();
+    for (int[] span : spans) {
+      if (subjects == Subjects.UNICODE) {
+        for (int letter : new int[] {'k', 'K', 's', 'S'}) {
+          if (span[0] <= letter && letter <= span[1]) partners.add(unicodePartner(letter));
+        }
+      }
+      if (span[0] == span[1] && span[0] >= 0x80 && !isTurkishI(span[0])) {
+        for (int variant : new int[] {Character.toUpperCase(span[0]), Character.toLowerCase(span[0]), Character.toTitleCase(span[0])}) {
+          if (variant != span[0] && !isTurkishI(variant)) partners.add(variant);
+        }
+      }
+    }
+    for (int partner : partners) appendClassItem(javaClass, partner);
   }
 
   private int nextCodePoint() {
@@ -628,18 +716,44 @@ final class Pcre2Syntax {
     }
   }
 
-  /** A character that must match itself, escaped as Java needs. */
+  /** A character that must match itself, caseless as PCRE2 folds it (see the class comment). */
   private void literal(int codePoint) {
+    if (utf && codePoint >= 0x80) {
+      out.append(isTurkishI(codePoint) ? "(?-i:" : "(?u:");
+      appendEscaped(out, codePoint);
+      out.append(')');
+    } else if (subjects == Subjects.UNICODE && unicodePartner(codePoint) != 0) {
+      out.append('[').append((char) codePoint).append("\\x{").append(Integer.toHexString(unicodePartner(codePoint))).append("}]");
+    } else {
+      appendEscaped(out, codePoint);
+    }
+  }
+
+  private static void appendEscaped(StringBuilder to, int codePoint) {
     if ((codePoint >= 'a' && codePoint <= 'z') || (codePoint >= 'A' && codePoint <= 'Z')
         || (codePoint >= '0' && codePoint <= '9') || codePoint == ' ') {
-      out.append((char) codePoint);
+      to.append((char) codePoint);
     } else if (codePoint > 0x20 && codePoint < 0x7F) {
-      out.append('\\').append((char) codePoint);
+      to.append('\\').append((char) codePoint);
     } else if (codePoint >= 0xA0 && !Character.isWhitespace(codePoint) && Character.isDefined(codePoint)) {
-      out.appendCodePoint(codePoint);
+      to.appendCodePoint(codePoint);
     } else {
-      out.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
+      to.append("\\x{").append(Integer.toHexString(codePoint)).append('}');
     }
+  }
+
+  /** The non-ASCII code point PCRE2's Unicode case sets add to an ASCII letter, or 0. */
+  private static int unicodePartner(int codePoint) {
+    switch (codePoint) {
+      case 'k': case 'K': return 0x212A; // KELVIN SIGN
+      case 's': case 'S': return 0x017F; // LATIN SMALL LETTER LONG S
+      default: return 0;
+    }
+  }
+
+  /** U+0130 and U+0131, which Java folds with i and I but PCRE2 folds with nothing. */
+  private static boolean isTurkishI(int codePoint) {
+    return codePoint == 0x130 || codePoint == 0x131;
   }
 
   private int codePointAt(int index) {

@@ -8,27 +8,32 @@ import java.util.regex.Pattern;
  * subject that is not valid UTF-8 never matches; an ASCII subject is searched as it is.
  */
 final class Utf8Regex extends JavaRegex {
-  Utf8Regex(String source, Pattern pattern) {
-    super(source, pattern);
+  private final Pattern forAscii;
+  private final Pattern forUnicode;
+
+  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode) {
+    super(source);
+    this.forAscii = forAscii;
+    this.forUnicode = forUnicode;
   }
 
   @Override
   public boolean matches(String subject) {
-    if (Utf8.isAscii(subject, 0)) return search(subject, 0) != null;
+    if (Utf8.isAscii(subject, 0)) return search(forAscii, subject, 0) != null;
     Utf8.Decoded decoded = Utf8.decode(subject, 0);
-    return decoded != null && search(decoded.text(), 0) != null;
+    return decoded != null && search(forUnicode, decoded.text(), 0) != null;
   }
 
   @Override
   public Match find(String subject, int from) {
     checkFrom(subject, from);
     if (Utf8.isAscii(subject, from)) {
-      Matcher matcher = search(subject, from);
+      Matcher matcher = search(forAscii, subject, from);
       return matcher == null ? null : toMatch(matcher, subject, 0, null);
     }
     Utf8.Decoded decoded = Utf8.decode(subject, from);
     if (decoded == null) return null;
-    Matcher matcher = search(decoded.text(), 0);
+    Matcher matcher = search(forUnicode, decoded.text(), 0);
     return matcher == null ? null : toMatch(matcher, subject, from, decoded.byteOffsets());
   }
 }
