@@ -207,15 +207,8 @@ public final class LogtestCommand implements Callable<Integer> {
     return out.toString();
   }
 
-  /** ossec.conf of the home, a project ruleset on top, or the ruleset alone with OSSEC's defaults. */
   private ManagerConfig managerConfig() throws ConfigException, IOException {
-    if (ruleset != null && home == null && config == null) {
-      return ManagerConfig.defaults(ruleset).addRuleset(ruleset).build();
-    }
-    Path ossecHome = home != null ? home : ManagerConfig.DEFAULT_HOME;
-    ManagerConfig manager =
-        ManagerConfig.load(ossecHome, config != null ? config : ossecHome.resolve("etc/ossec.conf"));
-    return ruleset == null ? manager : manager.newBuilder().addRuleset(ruleset).build();
+    return ManagerOptions.of(home, config, ruleset);
   }
 
   /** OSSEC's error lines on stderr, then where the fault is; exit 1 as OSSEC. */

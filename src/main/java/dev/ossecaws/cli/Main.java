@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       LintCommand.class,
       LogtestCommand.class,
       TestCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;

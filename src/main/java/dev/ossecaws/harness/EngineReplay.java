@@ -7,6 +7,9 @@ import dev.ossecaws.engine.ManagerConfig;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.event.Event;
 import dev.ossecaws.output.LogtestReport;
+import dev.ossecaws.rule.Firing;
+import dev.ossecaws.rule.Rule;
+import dev.ossecaws.rule.RuleException;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +31,7 @@ public final class EngineReplay implements Replay {
   }
 
   /** Loads {@code config}'s decoders and rules. */
-  public static EngineReplay load(ManagerConfig config) throws DecoderException {
+  public static EngineReplay load(ManagerConfig config) throws DecoderException, RuleException {
     return new EngineReplay(Engine.builder().config(config).hostname(HOSTNAME).clock(Clock.fixed(TIME))
         .load(message -> {}));
   }
@@ -42,7 +45,13 @@ public final class EngineReplay implements Replay {
   private static Outcome outcome(Verdict verdict) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (Event.FieldValue field : verdict.decoded().fields()) fields.put(field.label(), field.value());
+    Firing firing = verdict.ruled().firing();
+    if (firing == null) {
+      return new Outcome(LogtestReport.of(verdict), verdict.decoded().decoderName(), fields,
+          null, 0, null, null, false);
+    }
+    Rule rule = firing.rule();
     return new Outcome(LogtestReport.of(verdict), verdict.decoded().decoderName(), fields,
-        null, 0, null, null, false);
+        rule.id(), rule.level(), rule.description(), rule.groups(), firing.alert());
   }
 }
