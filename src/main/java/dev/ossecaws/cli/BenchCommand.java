@@ -4,6 +4,7 @@ import dev.ossecaws.decode.DecoderException;
 import dev.ossecaws.engine.ConfigException;
 import dev.ossecaws.engine.Engine;
 import dev.ossecaws.harness.Benchmark;
+import dev.ossecaws.rule.RuleException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException, ConfigException, DecoderException {
+  public Integer call() throws IOException, ConfigException, DecoderException, RuleException {
     if (rounds < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
     Engine engine = Engine.builder().config(manager.managerConfig()).load(message -> {});
     List<String> lines = Benchmark.readCorpus(corpus);
