@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       LintCommand.class,
       LogtestCommand.class,
       TestCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
       BenchCommand.class,
     })
 public final class Main implements Runnable {
