@@ -39,8 +39,20 @@ final class TestCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML to FILE.")
   Path junit;
 
+  @Option(names = "--ini", paramLabel = "DIR",
+      description = "Instead of the samples, run OSSEC's .ini tests in DIR (e.g. ../shared/ossec-4.3.0/tests/ini)"
+          + " against the -D home's ossec.conf (default /var/ossec), each log line in a fresh session"
+          + " as ossec-logtest -U; prints each failing test and the counts.")
+  Path ini;
+
+  @Option(names = "--known-failures", paramLabel = "FILE",
+      description = "With --ini: tests expected to fail, in the format of OSSEC's results file or of"
+          + " this command's failure lines; only the others make the run fail.")
+  Path knownFailures;
+
   @Override
   public Integer call() throws Exception {
+    if (ini != null) return new IniRun(ini, home, knownFailures).run(spec.commandLine().getOut());
     return new SampleRun(ruleset, samples, home, junit).run(spec.commandLine().getOut());
   }
 }
