@@ -20,9 +20,12 @@ import picocli.CommandLine.Command;
     description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CloudTrailCommand.class,
       LintCommand.class,
       LogtestCommand.class,
       TestCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
       BenchCommand.class,
     })
 public final class Main implements Runnable {
