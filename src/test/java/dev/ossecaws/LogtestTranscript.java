@@ -37,14 +37,4 @@ public final class LogtestTranscript {
     }
     return events;
   }
-
-  /** The phase 1 and phase 2 blocks (and the accumulator line) of one event's text. */
-  public static String decodingPhases(String event) {
-    int end = event.length();
-    for (String later : List.of("\n**Rule debugging:\n", "\n**Phase 3: Completed filtering (rules).\n")) {
-      int at = event.indexOf(later);
-      if (at >= 0) end = Math.min(end, at);
-    }
-    return event.substring(0, end);
-  }
 }

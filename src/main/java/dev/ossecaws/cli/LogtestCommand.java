@@ -10,7 +10,11 @@ import dev.ossecaws.engine.ManagerConfig;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.output.JsonReport;
 import dev.ossecaws.output.LogtestReport;
+import dev.ossecaws.output.RuleReport;
+import dev.ossecaws.output.UnitTestReport;
 import dev.ossecaws.predecode.LineReader;
+import dev.ossecaws.rule.Firing;
+import dev.ossecaws.rule.RuleException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,16 +137,27 @@ public final class LogtestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    UnitTestReport.Expected expected = null;
+    if (unitTest != null) {
+      expected = UnitTestReport.Expected.parse(unitTest);
+      if (expected == null) {
+        logLines(err, eventClock, List.of(UnitTestReport.MALFORMED));
+        return EXIT_CONFIGURATION;
+      }
+    }
     List<String> startup = new ArrayList<>();
     Engine engine;
     try {
-      Engine.Builder builder = Engine.builder().config(managerConfig()).clock(eventClock);
+      Engine.Builder builder =
+          Engine.builder().config(managerConfig()).clock(eventClock).traceRules(verbose && !alerts);
       if (hostname != null) builder.hostname(hostname);
       engine = builder.load(startup::add);
     } catch (ConfigException e) {
       return refused(report, eventClock, startup, e.ossecMessages(), e.getMessage());
     } catch (DecoderException e) {
       return refused(report, eventClock, startup, e.lines(), e.getMessage());
+    } catch (RuleException e) {
+      return refused(report, eventClock, startup, e.ossecLines(), e.getMessage());
     }
     logLines(report, eventClock, startup);
     if (testConfiguration) return 0;
@@ -150,26 +165,50 @@ public final class LogtestCommand implements Callable<Integer> {
     boolean json = format.equals("json");
     if (!alerts && !json) report.write(LogtestReport.SESSION_START.getBytes(ISO_8859_1));
     LineReader lines = new LineReader(in);
+    int exit = 0;
+    int alertCount = 0;
     for (String line = lines.next(); line != null; line = lines.next()) {
       Verdict verdict = engine.process(line);
+      String messages = stamped(eventClock, verdict.ruled().messages());
+      Firing firing = verdict.ruled().firing();
       if (json) {
         report.write(JsonReport.of(verdict));
-      } else if (!alerts) {
-        report.write(LogtestReport.of(verdict).getBytes(ISO_8859_1));
+      } else if (alerts) {
+        if (verdict.decoded().accumulated()) report.write(LogtestReport.ACCUMULATED.getBytes(ISO_8859_1));
+        report.write(messages.getBytes(ISO_8859_1));
+        if (firing != null && firing.alert()) {
+          StringBuilder alert = new StringBuilder();
+          RuleReport.alert(alert, firing, verdict.ruled().alerted(), ++alertCount);
+          report.write(alert.toString().getBytes(ISO_8859_1));
+        }
+      } else {
+        report.write(LogtestReport.of(verdict, messages).getBytes(ISO_8859_1));
+      }
+      if (expected != null) {
+        UnitTestReport unit = UnitTestReport.of(expected, verdict.decoded().decoderName(), firing);
+        report.write(unit.text().getBytes(ISO_8859_1));
+        if (unit.code() == UnitTestReport.NO_RULE) {
+          logLines(report, eventClock, List.of(unit.noRuleMessage()));
+          return UnitTestReport.NO_RULE;
+        }
+        exit = unit.code();
+        if (exit == 0) report.write("0\n".getBytes(ISO_8859_1));
       }
     }
-    return 0;
+    return exit;
   }
 
-  /** ossec.conf of the home, a project ruleset on top, or the ruleset alone with OSSEC's defaults. */
+  /** Log lines with OSSEC's time stamp, as one string. */
+  private static String stamped(Clock eventClock, List<String> messages) {
+    if (messages.isEmpty()) return "";
+    String stamp = LOG_STAMP.format(eventClock.timeOf(""));
+    StringBuilder out = new StringBuilder();
+    for (String message : messages) out.append(stamp).append(message).append('\n');
+    return out.toString();
+  }
+
   private ManagerConfig managerConfig() throws ConfigException, IOException {
-    if (ruleset != null && home == null && config == null) {
-      return ManagerConfig.defaults(ruleset).addRuleset(ruleset).build();
-    }
-    Path ossecHome = home != null ? home : ManagerConfig.DEFAULT_HOME;
-    ManagerConfig manager =
-        ManagerConfig.load(ossecHome, config != null ? config : ossecHome.resolve("etc/ossec.conf"));
-    return ruleset == null ? manager : manager.newBuilder().addRuleset(ruleset).build();
+    return ManagerOptions.of(home, config, ruleset);
   }
 
   /** OSSEC's error lines on stderr, then where the fault is; exit 1 as OSSEC. */

@@ -20,7 +20,13 @@ import picocli.CommandLine.Command;
     description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CloudTrailCommand.class,
+      LintCommand.class,
       LogtestCommand.class,
+      TestCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
   static final int EXIT_FAILURES = 1;

@@ -63,12 +63,23 @@ public final class DecoderSet {
     int childEnd = parentEnd;
     if (!parent.children.isEmpty()) {
       nodes = parent.children;
-      index = activeChild(event, nodes, parentEnd);
-      if (index < 0) return;
-      Decoder child = nodes.get(index);
-      if (child.prematch != null) {
-        childEnd = find(child.prematch, event.log, child.prematchAfterParent ? parentEnd : 0);
+      index = -1;
+      for (int i = 0; i < nodes.size(); i++) {
+        Decoder child = nodes.get(i);
+        if (child.prematch == null) {
+          index = i;
+          break;
+        }
+        int end = find(child.prematch, event.log, child.prematchAfterParent ? parentEnd : 0);
+        if (end >= 0) {
+          decodedBy(event, child);
+          index = i;
+          childEnd = end;
+          break;
+        }
+        if (child.continuesChain) i = lastOfChain(nodes, i);
       }
+      if (index < 0) return;
     }
     Decoder active = nodes.get(index);
     if (active.plugin != null) {
@@ -100,23 +111,13 @@ public final class DecoderSet {
   }
 
   /**
-   * The index of the first child whose prematch matches, or of the first child without one; -1 if
-   * none. A failing chain head skips its whole (contiguous) chain.
+   * Where the chain that continues from {@code head} ends: OSSEC skips every following node that
+   * continues a chain, and one more, so a non-contiguous chain is later met again.
    */
-  private static int activeChild(Event event, List<Decoder> children, int parentEnd) {
-    for (int i = 0; i < children.size(); i++) {
-      Decoder child = children.get(i);
-      if (child.prematch == null) return i;
-      if (find(child.prematch, event.log, child.prematchAfterParent ? parentEnd : 0) >= 0) {
-        decodedBy(event, child);
-        return i;
-      }
-      if (child.continuesChain) {
-        while (i + 1 < children.size() && children.get(i + 1).continuesChain) i++;
-        i++;
-      }
-    }
-    return -1;
+  private static int lastOfChain(List<Decoder> children, int head) {
+    int i = head;
+    while (i + 1 < children.size() && children.get(i + 1).continuesChain) i++;
+    return i + 1;
   }
 
   private static void decodedBy(Event event, Decoder decoder) {

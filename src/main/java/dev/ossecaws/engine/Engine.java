@@ -4,7 +4,15 @@ import dev.ossecaws.decode.Accumulator;
 import dev.ossecaws.decode.DecoderException;
 import dev.ossecaws.decode.DecoderSet;
 import dev.ossecaws.event.Event;
+import dev.ossecaws.output.TraceText;
 import dev.ossecaws.predecode.Predecoder;
+import dev.ossecaws.rule.Firing;
+import dev.ossecaws.rule.Rule;
+import dev.ossecaws.rule.RuleException;
+import dev.ossecaws.rule.RuleSession;
+import dev.ossecaws.rule.RuleSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -17,11 +25,18 @@ public final class Engine {
   private final Clock clock;
   private final DecoderSet decoders;
   private final Accumulator accumulator = new Accumulator();
+  private final RuleSet rules;
+  private final boolean traceRules;
+  private final List<String> ruleMessages = new ArrayList<>();
+  private final RuleSession ruleSession;
 
-  private Engine(Predecoder predecoder, Clock clock, DecoderSet decoders) {
+  private Engine(Predecoder predecoder, Clock clock, DecoderSet decoders, RuleSet rules, boolean traceRules) {
     this.predecoder = predecoder;
     this.clock = clock;
     this.decoders = decoders;
+    this.rules = rules;
+    this.traceRules = traceRules;
+    this.ruleSession = rules.newSession(ruleMessages::add);
   }
 
   public static Builder builder() {
@@ -30,7 +45,7 @@ public final class Engine {
 
   /** The same configuration with fresh session state, as a new ossec-logtest process has. */
   public Engine newSession() {
-    return new Engine(predecoder, clock, decoders);
+    return new Engine(predecoder, clock, decoders, rules, traceRules);
   }
 
   /** One line, as {@link dev.ossecaws.predecode.LineReader} delivers it, through every phase. */
@@ -40,7 +55,34 @@ public final class Engine {
     Verdict.Predecoded predecoded = Verdict.Predecoded.of(event);
     decoders.decode(event);
     accumulator.accumulate(event);
-    return new Verdict(predecoded, Verdict.Decoded.of(event));
+    Verdict.Decoded decoded = Verdict.Decoded.of(event);
+    return new Verdict(predecoded, decoded, rulePhase(event));
+  }
+
+  /** Phase 3; an event the OSSEC-alert plugin decoded takes the alert's rule as matched. */
+  private Verdict.Ruled rulePhase(Event event) {
+    ruleMessages.clear();
+    TraceText trace = traceRules ? new TraceText() : null;
+    Firing firing;
+    if (event.alertRuleId != null) {
+      Rule rule = rules.rule(leadingNumber(event.alertRuleId));
+      if (rule == null) {
+        ruleMessages.add("ossec-analysisd: WARN: Rule id '" + event.alertRuleId + "' not found internally: " + event.log);
+      }
+      firing = rule == null ? null : rules.alerted(rule, event, ruleSession);
+    } else {
+      firing = rules.evaluate(event, ruleSession, trace);
+    }
+    return new Verdict.Ruled(trace == null ? null : trace.toString(), ruleMessages, firing, Verdict.Alerted.of(event));
+  }
+
+  /** C's atoi: the leading digits, 0 without any. */
+  private static int leadingNumber(String text) {
+    int value = 0;
+    for (int i = 0; i < text.length() && Character.isDigit(text.charAt(i)) && value < 100_000_000; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   /** What to load and how to run: a manager's configuration, host name and clock. */
@@ -48,8 +90,15 @@ public final class Engine {
     private ManagerConfig config;
     private String hostname;
     private Clock clock = Clock.wall();
+    private boolean traceRules;
 
     private Builder() {}
+
+    /** Records the {@code -v} rule trace of every event (costs time; off by default). */
+    public Builder traceRules(boolean traceRules) {
+      this.traceRules = traceRules;
+      return this;
+    }
 
     public Builder config(ManagerConfig config) {
       this.config = Objects.requireNonNull(config, "config == null");
@@ -71,11 +120,12 @@ public final class Engine {
      * Loads the configuration's files, telling {@code log} OSSEC's start-up messages (without time
      * stamps) as it goes.
      */
-    public Engine load(Consumer<String> log) throws DecoderException {
+    public Engine load(Consumer<String> log) throws DecoderException, RuleException {
       Objects.requireNonNull(config, "config == null");
       DecoderSet decoders = DecoderFiles.load(config, log);
+      RuleSet rules = RuleFiles.load(config, decoders, log);
       String fallbackHostname = hostname != null ? hostname : MachineName.shortName();
-      return new Engine(new Predecoder(fallbackHostname), clock, decoders);
+      return new Engine(new Predecoder(fallbackHostname), clock, decoders, rules, traceRules);
     }
   }
 }

@@ -54,12 +54,14 @@ public final class ManagerConfig {
   }
 
   /**
-   * No manager at all: OSSEC's defaults and no files, for {@link Builder#addRuleset} to add a
-   * project's ruleset to. Paths in messages are relative to {@code directory}.
+   * No manager at all: OSSEC's defaults and, of its files, only the category templates every
+   * manager has ({@link CategoryTemplates}), for {@link Builder#addRuleset} to add a project's
+   * ruleset to. Paths in messages are relative to {@code directory}.
    */
   public static Builder defaults(Path directory) {
     Builder builder = new Builder(directory, "(none)");
     builder.internalOptions = InternalOptions.shipped();
+    builder.ruleFiles.add(CategoryTemplates.rulesFile());
     return builder;
   }
 

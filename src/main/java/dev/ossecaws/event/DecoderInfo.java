@@ -1,5 +1,7 @@
 package dev.ossecaws.event;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,7 +26,8 @@ public record DecoderInfo(
   public DecoderInfo {
     Objects.requireNonNull(type, "type == null");
     fts = Set.copyOf(fts);
-    order = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(order));
+    // Not List.copyOf: static fields leave null gaps in the order.
+    order = Collections.unmodifiableList(new ArrayList<>(order));
   }
 
   /** The position of the dynamic field {@code name} in this decoder's order, or -1. */

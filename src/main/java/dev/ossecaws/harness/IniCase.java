@@ -1,5 +1,7 @@
 package dev.ossecaws.harness;
 
+import dev.ossecaws.output.UnitTestReport;
+
 /**
  * One log line of an {@code .ini} test file and what ossec-logtest must answer for it.
  *
@@ -25,7 +27,11 @@ public record IniCase(
   }
 
   public boolean passes(int code) {
-    return expectsMatch() == (code == UnitVerdict.MATCHED);
+    return expectsMatch() == (code == 0);
+  }
+
+  public UnitTestReport.Expected expectation() {
+    return new UnitTestReport.Expected(rule, alert, decoder);
   }
 
   /** The expectation as {@code -U} takes it. */

@@ -24,6 +24,7 @@ public final class IniSuite {
 
   /** Every {@code *.ini} of {@code dir}, in name order. */
   public static IniSuite load(Path dir) throws IOException, IniException {
+    if (!Files.isDirectory(dir)) throw new IOException(".ini test directory not found: " + dir);
     List<Path> files;
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(f -> f.getFileName().toString().endsWith(".ini")).sorted()
@@ -64,9 +65,7 @@ public final class IniSuite {
   public List<IniResult> run(LineEvaluator evaluator) throws Exception {
     List<IniResult> results = new ArrayList<>();
     for (IniCase testCase : cases) {
-      UnitVerdict verdict = evaluator.evaluate(testCase.log());
-      results.add(new IniResult(testCase,
-          verdict.code(testCase.rule(), testCase.alert(), testCase.decoder())));
+      results.add(new IniResult(testCase, evaluator.unitTestCode(testCase.log(), testCase.expectation())));
     }
     return results;
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.event.Event;
+import dev.ossecaws.rule.Firing;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -30,6 +31,20 @@ public final class JsonReport {
     ArrayNode fields = root.putArray("fields");
     for (Event.FieldValue field : phase2.fields()) {
       fields.addObject().put("name", text(field.label())).put("value", text(field.value()));
+    }
+    Firing firing = verdict.ruled().firing();
+    if (firing == null) {
+      root.putNull("rule");
+    } else {
+      ObjectNode rule = root.putObject("rule");
+      rule.put("id", firing.rule().id());
+      rule.put("level", firing.rule().level());
+      rule.put("description", text(firing.rule().description()));
+      ArrayNode groups = rule.putArray("groups");
+      for (String group : firing.rule().groups().split(",")) {
+        if (!group.isEmpty()) groups.add(text(group));
+      }
+      rule.put("alert", firing.alert());
     }
     try {
       return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -13,13 +13,27 @@ public final class LogtestReport {
 
   private LogtestReport() {}
 
+  /** What the session prints after phase 2 when the final decoder accumulates. */
+  public static final String ACCUMULATED = "\n**ACCUMULATOR: LEVEL UP!!**\n\n";
+
   /** The full report of one event: separator, then each phase in order. */
   public static String of(Verdict verdict) {
+    return of(verdict, "");
+  }
+
+  /**
+   * The full report of one event, with {@code logLines} (time-stamped log lines the rule phase
+   * printed) just before phase 3.
+   */
+  public static String of(Verdict verdict, String logLines) {
     StringBuilder out = new StringBuilder(512);
     out.append("\n\n");
     predecoding(out, verdict.predecoded());
     decoding(out, verdict.decoded());
-    // The rule phase (-v trace, phase 3) follows here.
+    Verdict.Ruled ruled = verdict.ruled();
+    if (ruled.trace() != null) out.append(ruled.trace());
+    out.append(logLines);
+    if (ruled.firing() != null) RuleReport.phase3(out, ruled.firing());
     return out.toString();
   }
 
@@ -42,7 +56,7 @@ public final class LogtestReport {
       if (phase2.decoding() == Event.Decoding.NO_MATCH) out.append("       No decoder matched.\n");
       field(out, "decoder", phase2.decoderName());
     }
-    if (phase2.accumulated()) out.append("\n**ACCUMULATOR: LEVEL UP!!**\n\n");
+    if (phase2.accumulated()) out.append(ACCUMULATED);
   }
 
   /** {@code label: 'value'} with 7 spaces before; unset values print as glibc prints NULL. */

@@ -1,0 +1,78 @@
+package dev.ossecaws.cli;
+
+import dev.ossecaws.lint.Finding;
+import dev.ossecaws.lint.RulesetLint;
+import dev.ossecaws.lint.SarifReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ossec-aws lint}: static checks of the ruleset and of its coverage by sample cases. */
+@Command(
+    name = "lint",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks the ruleset: duplicate ids, ids outside ruleset/id-ranges.txt, dangling if_sid,"
+          + " if_matched_sid and decoded_as, patterns OSSEC would refuse, pcre2 elements, missing"
+          + " descriptions, alerting rules without a pci_dss or cis group, rules no sample case"
+          + " expects, and VERSION against the files' headers.",
+      "Findings listed in ruleset/lint-baseline.txt are shown but do not fail.",
+      "Exit status: 0 no finding, 1 findings, 2 unusable input."
+    })
+final class LintCommand implements Callable<Integer> {
+  enum Format { text, sarif }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--ruleset", paramLabel = "DIR", defaultValue = "ruleset",
+      description = "The ruleset directory (default: ${DEFAULT-VALUE}).")
+  Path ruleset;
+
+  @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
+      description = "The sample cases (default: ${DEFAULT-VALUE}).")
+  Path samples;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text (default) or sarif (SARIF 2.1.0, for code scanning).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(ruleset)) throw new IOException("ruleset directory not found: " + ruleset);
+    if (!Files.isDirectory(samples)) throw new IOException("samples directory not found: " + samples);
+    List<Finding> findings = RulesetLint.lint(ruleset, samples);
+    long failing = findings.stream().filter(f -> !f.suppressed()).count();
+    String report = format == Format.sarif
+        ? SarifReport.of(findings, Path.of(""), spec.root().versionProvider().getVersion()[0])
+        : text(findings, failing);
+    if (output != null) {
+      Files.writeString(output, report, StandardCharsets.UTF_8);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(report);
+      out.flush();
+    }
+    return failing == 0 ? 0 : Main.EXIT_FAILURES;
+  }
+
+  private static String text(List<Finding> findings, long failing) {
+    StringBuilder text = new StringBuilder();
+    for (Finding finding : findings) text.append(finding).append('\n');
+    text.append(failing).append(failing == 1 ? " finding" : " findings");
+    long suppressed = findings.size() - failing;
+    if (suppressed > 0) text.append(" (").append(suppressed).append(" more accepted by the baseline)");
+    return text.append('\n').toString();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.ossecaws.lint;
+
+/** What {@code ossec-aws lint} checks; the id is what findings, SARIF and the baseline name. */
+public enum Check {
+  UNREADABLE_FILE("unreadable-file", "A ruleset file that OSSEC's XML reader refuses."),
+  DUPLICATE_ID("duplicate-id", "Two rules with the same id: OSSEC refuses to load the second."),
+  ID_OUT_OF_RANGE("id-out-of-range", "A rule id outside the ranges of ruleset/id-ranges.txt."),
+  DANGLING_REFERENCE("dangling-reference",
+      "An if_sid, if_matched_sid or decoded_as naming nothing loaded before it."),
+  REFUSED_PATTERN("refused-pattern", "A pattern OSSEC would refuse or silently drop."),
+  PCRE2_ELEMENT("pcre2-element", "A *_pcre2 element: the ruleset keeps to classic elements for OSSEC 2.x-3.x managers."),
+  MISSING_DESCRIPTION("missing-description", "A rule without a description."),
+  NO_COMPLIANCE_GROUP("no-compliance-group", "An alerting rule without a pci_dss_* or cis_* group."),
+  NO_SAMPLE("no-sample", "A rule that can report an event but is the expected rule of no sample case."),
+  MALFORMED_CASE("malformed-case", "A sample case file that cannot be read."),
+  VERSION_MISMATCH("version-mismatch", "ruleset/VERSION and the files' header comments disagree.");
+
+  private final String id;
+  private final String summary;
+
+  Check(String id, String summary) {
+    this.id = id;
+    this.summary = summary;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String summary() {
+    return summary;
+  }
+
+  static Check byId(String id) {
+    for (Check check : values()) if (check.id.equals(id)) return check;
+    return null;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.ossecaws.lint;
+
+import dev.ossecaws.harness.CaseException;
+import dev.ossecaws.harness.CaseFile;
+import dev.ossecaws.harness.SampleCase;
+import dev.ossecaws.pattern.OsPattern;
+import dev.ossecaws.pattern.PatternException;
+import dev.ossecaws.xml.OssecXml;
+import dev.ossecaws.xml.XmlException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.dom4j.Document;
+import org.dom4j.Element;
+
+/**
+ * Static checks of the project's ruleset ({@code ruleset/}) and of its coverage by the sample
+ * cases ({@code samples/}). Each {@link Check} says what it looks for.
+ */
+public final class RulesetLint {
+  /** OSSEC refuses (or, for rule options, silently drops) contents of this many bytes or more. */
+  private static final int MAX_PATTERN = 2048;
+
+  /** Rule elements that hold a pattern, and the flavour OSSEC compiles them with (regex.md §1). */
+  private static final Map<String, Flavour> RULE_PATTERNS = Map.ofEntries(
+      Map.entry("match", Flavour.MATCH), Map.entry("regex", Flavour.REGEX),
+      Map.entry("program_name", Flavour.MATCH), Map.entry("hostname", Flavour.MATCH),
+      Map.entry("user", Flavour.MATCH), Map.entry("url", Flavour.MATCH), Map.entry("id", Flavour.MATCH),
+      Map.entry("status", Flavour.MATCH), Map.entry("extra_data", Flavour.MATCH),
+      Map.entry("srcport", Flavour.MATCH), Map.entry("dstport", Flavour.MATCH),
+      Map.entry("field", Flavour.REGEX), Map.entry("if_matched_regex", Flavour.REGEX));
+  private static final Map<String, Flavour> DECODER_PATTERNS = Map.of(
+      "prematch", Flavour.REGEX, "regex", Flavour.REGEX, "program_name", Flavour.MATCH);
+  private static final Pattern HEADER_VERSION = Pattern.compile("\\s*<!--((?:(?!-->).)*?)\\bversion\\s+(\\d\\S*)", Pattern.DOTALL);
+
+  private enum Flavour { REGEX, MATCH }
+
+  private final Path ruleset;
+  private final IdRanges ranges;
+  private final Baseline baseline;
+  private final List<Finding> findings = new ArrayList<>();
+  private final Set<String> decoderNames = new HashSet<>();
+  private final Set<String> loadedIds = new HashSet<>();
+  /** Rules that can be the reported rule of an event (not noalert), by id, with where they are. */
+  private final Map<String, Finding> reportable = new LinkedHashMap<>();
+
+  private RulesetLint(Path ruleset, IdRanges ranges, Baseline baseline) {
+    this.ruleset = ruleset;
+    this.ranges = ranges;
+    this.baseline = baseline;
+  }
+
+  /** Every finding, suppressed ones included; the ruleset passes if none counts. */
+  public static List<Finding> lint(Path ruleset, Path samples) throws IOException {
+    Path baselineFile = ruleset.resolve("lint-baseline.txt");
+    RulesetLint lint = new RulesetLint(ruleset, IdRanges.read(ruleset.resolve("id-ranges.txt")),
+        Files.exists(baselineFile) ? Baseline.read(baselineFile) : Baseline.none());
+    List<Path> decoderFiles = xmlFiles(ruleset.resolve("decoders"));
+    List<Path> ruleFiles = xmlFiles(ruleset.resolve("rules"));
+    for (Path file : decoderFiles) lint.decoderFile(file);
+    for (Path file : ruleFiles) lint.rulesFile(file);
+    lint.coverage(samples);
+    lint.version(decoderFiles, ruleFiles);
+    return lint.findings.stream().map(lint.baseline::apply).toList();
+  }
+
+  private void decoderFile(Path file) {
+    Document document = read(file);
+    if (document == null) return;
+    for (Element decoder : document.getRootElement().elements()) {
+      String name = decoder.attributeValue("name");
+      if (name != null) decoderNames.add(name);
+      patterns(file, decoder, DECODER_PATTERNS, null);
+    }
+  }
+
+  private void rulesFile(Path file) {
+    Document document = read(file);
+    if (document == null) return;
+    for (Element group : document.getRootElement().elements()) {
+      String groupName = group.attributeValue("name", "");
+      for (Element rule : group.elements()) rule(file, groupName, rule);
+    }
+  }
+
+  private void rule(Path file, String groupName, Element rule) {
+    String id = rule.attributeValue("id");
+    int line = OssecXml.line(rule);
+    if (id == null || !id.matches("\\d+")) {
+      add(Check.DUPLICATE_ID, file, line, id, "rule without a numeric id");
+      return;
+    }
+    if (!loadedIds.add(id)) add(Check.DUPLICATE_ID, file, line, id, "id " + id + " is already used by an earlier rule");
+    if (!ranges.contains(Integer.parseInt(id))) {
+      add(Check.ID_OUT_OF_RANGE, file, line, id, "id " + id + " is in none of the documented ranges (" + ranges + ")");
+    }
+    for (String parent : List.of("if_sid", "if_matched_sid")) {
+      for (Element reference : elements(rule, parent)) {
+        for (String target : reference.getText().split("[, ]+")) {
+          if (!target.isEmpty() && (target.equals(id) || !loadedIds.contains(target))) {
+            add(Check.DANGLING_REFERENCE, file, OssecXml.line(reference), id,
+                "<" + parent + "> " + target + " is not a rule loaded before this one");
+          }
+        }
+      }
+    }
+    for (Element decodedAs : elements(rule, "decoded_as")) {
+      if (!decoderNames.contains(decodedAs.getText())) {
+        add(Check.DANGLING_REFERENCE, file, OssecXml.line(decodedAs), id,
+            "<decoded_as> " + decodedAs.getText() + " is not a decoder of the ruleset");
+      }
+    }
+    patterns(file, rule, RULE_PATTERNS, id);
+    if (elements(rule, "description").isEmpty()) add(Check.MISSING_DESCRIPTION, file, line, id, "no <description>");
+    boolean noalert = rule.attributeValue("noalert") != null;
+    int level = Integer.parseInt(rule.attributeValue("level", "0").isEmpty() ? "0" : rule.attributeValue("level"));
+    StringBuilder groups = new StringBuilder(groupName);
+    for (Element group : elements(rule, "group")) groups.append(group.getText());
+    if (!noalert && level > 0 && !groups.toString().matches("(?s).*\\b(pci_dss_|cis_)\\S*.*")) {
+      add(Check.NO_COMPLIANCE_GROUP, file, line, id, "alerting rule (level " + level + ") without a pci_dss_* or cis_* group");
+    }
+    if (!noalert) reportable.put(id, new Finding(Check.NO_SAMPLE, file.toString(), line, id, "", null));
+  }
+
+  private void patterns(Path file, Element owner, Map<String, Flavour> flavours, String ruleId) {
+    Map<String, StringBuilder> concatenated = new LinkedHashMap<>();
+    Map<String, Element> first = new LinkedHashMap<>();
+    for (Element option : owner.elements()) {
+      String name = option.getName().toLowerCase();
+      if (name.endsWith("_pcre2") || name.equals("pcre2")) {
+        add(Check.PCRE2_ELEMENT, file, OssecXml.line(option), ruleId, "<" + option.getName()
+            + ">: use the classic element, which every OSSEC since 2.x accepts");
+        continue;
+      }
+      if (!flavours.containsKey(name)) continue;
+      if (option.getText().length() >= MAX_PATTERN) {
+        add(Check.REFUSED_PATTERN, file, OssecXml.line(option), ruleId, "<" + name + "> holds "
+            + option.getText().length() + " bytes; OSSEC refuses or silently drops " + MAX_PATTERN + " or more");
+      }
+      concatenated.computeIfAbsent(name, n -> new StringBuilder()).append(option.getText());
+      first.putIfAbsent(name, option);
+    }
+    concatenated.forEach((name, source) -> {
+      try {
+        if (flavours.get(name) == Flavour.REGEX) OsPattern.regex(source.toString());
+        else OsPattern.match(source.toString());
+      } catch (PatternException e) {
+        add(Check.REFUSED_PATTERN, file, OssecXml.line(first.get(name)), ruleId,
+            "<" + name + "> '" + source + "': OSSEC refuses it (code " + e.code() + ": " + e.getMessage() + ")");
+      }
+    });
+  }
+
+  private void coverage(Path samples) throws IOException {
+    Set<String> expected = new HashSet<>();
+    for (Path file : CaseFile.list(samples)) {
+      try {
+        for (SampleCase.Event event : CaseFile.read(file).events()) {
+          if (event.expect().rule() != null) expected.add(event.expect().rule().toString());
+        }
+      } catch (CaseException e) {
+        findings.add(new Finding(Check.MALFORMED_CASE, file.toString(), 0, null, e.getMessage(), null));
+      }
+    }
+    reportable.forEach((id, where) -> {
+      if (!expected.contains(id)) {
+        findings.add(new Finding(Check.NO_SAMPLE, where.file(), where.line(), id,
+            "no sample case under " + samples + " expects rule " + id, null));
+      }
+    });
+  }
+
+  private void version(List<Path> decoderFiles, List<Path> ruleFiles) throws IOException {
+    Path versionFile = ruleset.resolve("VERSION");
+    if (!Files.exists(versionFile)) {
+      findings.add(new Finding(Check.VERSION_MISMATCH, versionFile.toString(), 0, null, "missing", null));
+      return;
+    }
+    String version = Files.readString(versionFile, StandardCharsets.UTF_8).strip();
+    if (!version.matches("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?")) {
+      findings.add(new Finding(Check.VERSION_MISMATCH, versionFile.toString(), 1, null,
+          "'" + version + "' is not a semantic version (MAJOR.MINOR.PATCH)", null));
+    }
+    for (Path file : Stream.concat(decoderFiles.stream(), ruleFiles.stream()).toList()) {
+      Matcher header = HEADER_VERSION.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+      if (!header.lookingAt()) {
+        findings.add(new Finding(Check.VERSION_MISMATCH, file.toString(), 1, null,
+            "the header comment names no version; expected 'version " + version + "'", null));
+      } else if (!header.group(2).equals(version)) {
+        findings.add(new Finding(Check.VERSION_MISMATCH, file.toString(), 1, null,
+            "header says version " + header.group(2) + ", ruleset/VERSION says " + version, null));
+      }
+    }
+  }
+
+  private Document read(Path file) {
+    try {
+      Document document = OssecXml.read(file);
+      OssecXml.substituteVariables(document);
+      return document;
+    } catch (XmlException e) {
+      findings.add(new Finding(Check.UNREADABLE_FILE, file.toString(), e.line(), null, e.detail(), null));
+      return null;
+    }
+  }
+
+  private void add(Check check, Path file, int line, String ruleId, String message) {
+    findings.add(new Finding(check, file.toString(), line, ruleId, message, null));
+  }
+
+  private static List<Element> elements(Element parent, String name) {
+    return parent.elements().stream().filter(e -> e.getName().equalsIgnoreCase(name)).toList();
+  }
+
+  private static List<Path> xmlFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList();
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package dev.ossecaws.rule;
+
+import dev.ossecaws.event.DecoderInfo.FtsField;
+import dev.ossecaws.event.Event;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What one ossec-logtest session remembers from line to line (spec/rules.md §7.4): ignore timers,
+ * fired-event and group lists, the global event list, the FTS store and check_diff's last entries.
+ * Starts empty; confined to one thread.
+ */
+public final class RuleSession {
+  private static final int FTS_KEY_MAX = 255;
+  private static final int DIFF_MAX = 8192;
+
+  private final RuleSet rules;
+  private final Consumer<String> messages;
+  final long[] ignoreStart;
+  private final ArrayDeque<Event>[] firedEvents;
+  private final ArrayDeque<Event>[] groupEvents;
+  final ArrayDeque<Event> global = new ArrayDeque<>();
+  private final Set<String> fts = new HashSet<>();
+  private final ArrayDeque<String> recentIdsKeys = new ArrayDeque<>();
+  private final Map<String, String> diffs = new HashMap<>();
+  /** Lines the current event's alert appends: correlation samples or check_diff output. */
+  List<String> previousLogs = List.of();
+
+  @SuppressWarnings("unchecked")
+  RuleSession(RuleSet rules, Consumer<String> messages) {
+    this.rules = rules;
+    this.messages = messages;
+    this.ignoreStart = new long[rules.size()];
+    this.firedEvents = new ArrayDeque[rules.size()];
+    this.groupEvents = new ArrayDeque[rules.size()];
+  }
+
+  /** A run-time message (spec/logtest-output.md §10), without its timestamp. */
+  void message(String line) {
+    messages.accept(line);
+  }
+
+  /** The events that fired rule {@code index}, an {@code if_matched_sid} target; newest first. */
+  ArrayDeque<Event> fired(int index) {
+    return list(firedEvents, index);
+  }
+
+  /** The events fed to the group list of the {@code if_matched_group} rule {@code index}. */
+  ArrayDeque<Event> grouped(int index) {
+    return list(groupEvents, index);
+  }
+
+  private static ArrayDeque<Event> list(ArrayDeque<Event>[] lists, int index) {
+    ArrayDeque<Event> list = lists[index];
+    if (list == null) lists[index] = list = new ArrayDeque<>();
+    return list;
+  }
+
+  /** Remembers {@code event} as the newest of {@code list}, dropping the oldest beyond {@code max}. */
+  static void remember(ArrayDeque<Event> list, Event event, int max) {
+    list.addFirst(event);
+    if (list.size() > max) list.removeLast();
+  }
+
+  /** Adds an alerting event to the global list, evicting as OSSEC does on overflow (spec/rules.md §7.3). */
+  void rememberGlobally(Event event, long now) {
+    global.addFirst(event);
+    if (global.size() <= rules.settings().memorySize()) return;
+    for (int evicted = 0; !global.isEmpty(); evicted++) {
+      if (evicted >= 10 && now - global.peekLast().time.toEpochSecond() <= rules.maxFrequency()) break;
+      global.removeLast();
+    }
+  }
+
+  /** {@code <if_fts/>}: true the first time this event's key is seen (spec/rules.md §9). */
+  boolean firstTimeSeen(Event event) {
+    Set<FtsField> flags = event.decoder.fts();
+    if (flags.isEmpty()) return false;
+    String key = event.decoder.name()
+        + " " + (flags.contains(FtsField.ID) ? String.valueOf(event.id) : "")
+        + " " + (flags.contains(FtsField.DSTUSER) ? String.valueOf(event.dstuser) : "")
+        + " "
+        + " " + (flags.contains(FtsField.SRCIP) ? String.valueOf(event.srcip) : "")
+        + " " + (flags.contains(FtsField.DSTIP) ? String.valueOf(event.dstip) : "")
+        + " " + (flags.contains(FtsField.DATA) ? String.valueOf(event.data) : "")
+        + " " + (flags.contains(FtsField.SYSTEM_NAME) ? String.valueOf(event.systemName) : "")
+        + " " + (flags.contains(FtsField.LOCATION) ? String.valueOf(event.location) : "");
+    if (key.length() > FTS_KEY_MAX) key = key.substring(0, FTS_KEY_MAX);
+    String full = key;
+    if (event.type.equals("ids")) key = generalised(key);
+    if (!fts.add(key)) return false;
+    if (event.type.equals("ids")) {
+      recentIdsKeys.addFirst(full);
+      if (recentIdsKeys.size() > rules.settings().ftsListSize()) recentIdsKeys.removeLast();
+    }
+    return true;
+  }
+
+  /**
+   * An IDS key that shares a long prefix with more than two of the recent keys is cut to that
+   * prefix length, so that one noisy signature counts as seen once (spec/rules.md §9).
+   */
+  private String generalised(String key) {
+    int minimum = rules.settings().ftsMinSizeForStr();
+    int similar = 0;
+    for (String recent : recentIdsKeys) {
+      if (commonPrefix(recent, key) > minimum) similar++;
+    }
+    return similar > 2 ? key.substring(0, Math.min(minimum, key.length())) : key;
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) i++;
+    return i;
+  }
+
+  /**
+   * {@code <check_diff/>}: true when the log differs from the one last stored for this rule and
+   * host; the first log stored is not a change (spec/rules.md §9). Kept in memory for the session.
+   */
+  boolean diffChanged(int ruleId, Event event) {
+    if (event.log.length() >= DIFF_MAX) {
+      message("ossec-analysisd: ERROR: event size (" + event.log.length() + ") too long for diff.");
+      return false;
+    }
+    String previous = diffs.put(diffHost(event.hostname) + "/" + ruleId, event.log);
+    if (previous == null || previous.equals(event.log)) return false;
+    previousLogs = new ArrayList<>(List.of("Previous output:", previous));
+    return true;
+  }
+
+  private static String diffHost(String hostname) {
+    if (hostname.startsWith("(")) {
+      int close = hostname.indexOf(')');
+      if (close > 0) return hostname.substring(1, close);
+    }
+    return hostname;
+  }
+}

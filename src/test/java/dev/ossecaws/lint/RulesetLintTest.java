@@ -1,0 +1,113 @@
+package dev.ossecaws.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ossecaws.ProjectCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesetLintTest {
+  @TempDir Path scratch;
+  ProjectCopy project;
+
+  @BeforeEach
+  void copyProject() throws IOException {
+    project = ProjectCopy.into(scratch);
+  }
+
+  private List<Finding> counted() throws IOException {
+    return RulesetLint.lint(project.ruleset(), project.samples()).stream().filter(f -> !f.suppressed()).toList();
+  }
+
+  private void assertOnlyFinding(Check check, String ruleId) throws IOException {
+    Finding finding = onlyFinding();
+    assertEquals(check, finding.check(), finding.toString());
+    assertEquals(ruleId, finding.ruleId(), finding.toString());
+  }
+
+  private Finding onlyFinding() throws IOException {
+    List<Finding> findings = counted();
+    assertEquals(1, findings.size(), findings.toString());
+    return findings.get(0);
+  }
+
+  @Test
+  void theProjectsRulesetHasNoFindingBeyondItsBaseline() throws IOException {
+    List<Finding> all = RulesetLint.lint(Path.of("ruleset"), Path.of("samples"));
+    assertEquals(List.of(), all.stream().filter(f -> !f.suppressed()).toList());
+    assertEquals(List.of("80411"), all.stream().map(Finding::ruleId).toList());
+  }
+
+  @Test
+  void removingTheOnlySampleOfARuleNamesThatRule() throws IOException {
+    Files.delete(project.samples().resolve("kms/schedule-key-deletion.json"));
+    Finding finding = onlyFinding();
+    assertTrue(finding.toString().contains("rule 80121: no-sample: no sample case under "), finding.toString());
+  }
+
+  @Test
+  void duplicateIdIsReportedOnTheSecondRule() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<rule id=\"80453\"", "<rule id=\"80452\"");
+    Finding finding = counted().stream().filter(f -> f.check() == Check.DUPLICATE_ID).findFirst().orElseThrow();
+    assertEquals("80452", finding.ruleId());
+  }
+
+  @Test
+  void idOutsideTheDocumentedRangesIsReported() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<rule id=\"81010\"", "<rule id=\"81200\"");
+    List<Finding> findings = counted();
+    assertTrue(findings.stream().anyMatch(f -> f.check() == Check.ID_OUT_OF_RANGE && f.ruleId().equals("81200")), findings.toString());
+  }
+
+  @Test
+  void danglingIfSidIsReported() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<if_sid>80308</if_sid>", "<if_sid>80307</if_sid>");
+    assertOnlyFinding(Check.DANGLING_REFERENCE, "80309");
+  }
+
+  @Test
+  void aRegexOssecRefusesIsReported() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<regex>\"userIdentity\":{\"type\":\"Root\",</regex>", "<regex>\"userIdentity\"\\></regex>");
+    assertOnlyFinding(Check.REFUSED_PATTERN, "80810");
+  }
+
+  @Test
+  void pcre2ElementsAreReported() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<match>\"ConsoleLogin\":\"Failure\"</match>", "<match_pcre2>\"ConsoleLogin\":\"Failure\"</match_pcre2>");
+    assertEquals(Check.PCRE2_ELEMENT, onlyFinding().check());
+  }
+
+  @Test
+  void missingDescriptionIsReported() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<description>Amazon-s3: Bucket policy changed</description>", "");
+    assertOnlyFinding(Check.MISSING_DESCRIPTION, "80141");
+  }
+
+  @Test
+  void alertingRuleWithoutComplianceGroupIsReported() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<group>cis_aws_4.8,pci_dss_7.1,pci_dss_10.6.1,</group>", "<group>s3,</group>");
+    assertOnlyFinding(Check.NO_COMPLIANCE_GROUP, "80141");
+  }
+
+  @Test
+  void versionDisagreeingWithAHeaderIsReported() throws IOException {
+    Files.writeString(project.ruleset().resolve("VERSION"), "1.1.0\n");
+    List<Finding> findings = counted();
+    assertEquals(2, findings.size(), findings.toString());
+    assertTrue(findings.stream().allMatch(f -> f.check() == Check.VERSION_MISMATCH), findings.toString());
+  }
+
+  @Test
+  void malformedCaseIsReportedByFile() throws IOException {
+    Files.writeString(project.samples().resolve("iam/broken.json"), "{\"description\": \"x\", \"events\": [");
+    Finding finding = onlyFinding();
+    assertEquals(Check.MALFORMED_CASE, finding.check());
+    assertTrue(finding.file().endsWith("broken.json"), finding.file());
+  }
+}

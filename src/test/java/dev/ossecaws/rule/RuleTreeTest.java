@@ -1,0 +1,137 @@
+package dev.ossecaws.rule;
+
+import static dev.ossecaws.rule.RuleFixture.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleTreeTest {
+  @TempDir Path folder;
+
+  @Test
+  void levelZeroRulesAreTriedBeforeHigherLevelSiblings() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"5\"><match>x</match><description>five</description></rule>"
+        + "<rule id=\"101\" level=\"0\"><match>y</match><description>zero</description></rule>"
+        + "<rule id=\"102\" level=\"7\"><match>x</match><description>seven</description></rule>"
+        + "</group>");
+
+    assertEquals(List.of("try 1", "matched 1", "children", "try 101", "try 102", "matched 102"),
+        rules.trace(event("x", 1)));
+  }
+
+  @Test
+  void levelNinetyNineIsLevelZeroAndAccuracyZeroKeepsTheLevel() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"99\"><match>a</match></rule>"
+        + "<rule id=\"101\" level=\"0\" accuracy=\"0\"><match>b</match></rule>"
+        + "<rule id=\"102\" level=\"3\" accuracy=\"0\"><match>c</match></rule>"
+        + "</group>");
+
+    assertEquals(0, rules.rules.rule(100).level());
+    assertEquals(99, rules.rules.rule(101).level());
+    assertEquals(3, rules.rules.rule(102).level());
+    assertEquals(-100, rules.fire(event("a", 1)));
+  }
+
+  @Test
+  void firstMatchingChildWinsWithoutBacktracking() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>a</match></rule>"
+        + "<rule id=\"101\" level=\"2\"><match>ab</match></rule>"
+        + "<rule id=\"110\" level=\"4\"><if_sid>100</if_sid><match>zzz</match></rule>"
+        + "</group>");
+
+    assertEquals(100, rules.fire(event("ab", 1)));
+  }
+
+  @Test
+  void noalertRuleWithoutMatchingChildLetsTheNextSiblingTry() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\" noalert=\"1\"><match>a</match></rule>"
+        + "<rule id=\"101\" level=\"2\"><match>ab</match></rule>"
+        + "<rule id=\"110\" level=\"4\"><if_sid>100</if_sid><match>zzz</match></rule>"
+        + "</group>");
+
+    assertEquals(101, rules.fire(event("ab", 1)));
+  }
+
+  @Test
+  void ifSidWithTrailingCommaAlsoHangsUnderTheCategoryTemplate() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>parent</match></rule>"
+        + "<rule id=\"110\" level=\"4\"><if_sid>100,</if_sid><match>child</match></rule>"
+        + "</group>");
+
+    assertEquals(110, rules.fire(event("child only", 1)));
+  }
+
+  @Test
+  void ifGroupAttachesUnderEveryRuleWhoseGroupsContainTheText() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"test,\">"
+        + "<rule id=\"100500\" level=\"3\"><match>a</match><group>grpA,</group></rule>"
+        + "<rule id=\"100501\" level=\"3\"><match>b</match><group>grpA_extra,</group></rule>"
+        + "<rule id=\"100502\" level=\"6\"><if_group>grpA</if_group><match>c</match></rule>"
+        + "</group>");
+
+    assertEquals(100502, rules.fire(event("b c", 1)));
+    assertEquals(100502, rules.fire(event("a c", 1)));
+  }
+
+  @Test
+  void ifLevelRulesHangUnderTheLevelZeroTemplate() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>a</match></rule>"
+        + "<rule id=\"110\" level=\"9\"><if_level>5</if_level><match>lvl</match></rule>"
+        + "</group>");
+
+    assertEquals(110, rules.fire(event("lvl", 1)));
+  }
+
+  @Test
+  void overwriteReplacesTheRuleAtItsPositionKeepingItsOrder() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>old</match><description>old</description></rule>"
+        + "<rule id=\"101\" level=\"5\"><match>new</match></rule>"
+        + "<rule id=\"100\" level=\"8\" overwrite=\"yes\"><match>new</match><description>new</description></rule>"
+        + "</group>");
+
+    assertEquals(101, rules.fire(event("new", 1)));
+    assertEquals(8, rules.rules.rule(100).level());
+    assertEquals("new", rules.rules.rule(100).description());
+  }
+
+  @Test
+  void srcipListsHonourCidrAndNegation() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><srcip>!10.0.0.0/8</srcip><description>outside</description></rule>"
+        + "</group>");
+
+    assertEquals(100, rules.fire(withSrcip("192.168.1.1")));
+    assertEquals(0, rules.fire(withSrcip("10.2.3.4")));
+    assertEquals(0, rules.fire(withSrcip("not-an-ip")));
+    assertEquals(100, rules.fire(withSrcip("::ffff:11.0.0.1")));
+  }
+
+  @Test
+  void descriptionsAndGroupsConcatenate() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"base,\">"
+        + "<rule id=\"100\" level=\"3\"><match>gam</match><match>ma</match><description>a\nb\nc</description>"
+        + "<group>x,</group><group>y,</group></rule>"
+        + "</group>");
+
+    assertEquals(0, rules.fire(event("gam", 1)));
+    assertEquals(100, rules.fire(event("gamma", 1)));
+    assertEquals("a b\nc", rules.rules.rule(100).description());
+    assertEquals("base,x,y,", rules.rules.rule(100).groups());
+  }
+
+  private static dev.ossecaws.event.Event withSrcip(String srcip) {
+    dev.ossecaws.event.Event event = event("x", 1);
+    event.srcip = srcip;
+    return event;
+  }
+}
