@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CloudTrailCommand.class,
       LintCommand.class,
       LogtestCommand.class,
       TestCommand.class,

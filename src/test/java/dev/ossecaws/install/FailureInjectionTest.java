@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ossecaws.install.Installer.Options;
 import dev.ossecaws.install.Installer.Outcome;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,5 +124,26 @@ class FailureInjectionTest {
     String home = manager.manager().path().toString();
     assertTrue(out.contains("verify  bin/ossec-logtest -t: exit 1: ossec-testrule: ERROR: args: -t -D " + home
         + " -c " + home + "/etc/ossec.conf"), out.toString());
+  }
+
+  @Test
+  void aRestoreThatFailsTooNamesTheBackupToRestoreByHand() throws Exception {
+    ManagerFixture manager = prepare();
+    Path backups = manager.home.resolve(Backup.DIR);
+    Checkpoints damageBackupThenFail = step -> {
+      if (!step.equals("verify")) return;
+      try (var dirs = Files.list(backups)) {
+        Path backup = dirs.findFirst().orElseThrow();
+        Files.delete(backup.resolve("files").resolve(ManagerHome.CONF));
+      }
+      throw new IOException("injected failure before: verify");
+    };
+    List<String> out = new ArrayList<>();
+    Outcome outcome = installer(manager, damageBackupThenFail, out).install(ManagerFixture.ruleset("1.2.0"), ALL_STEPS);
+    assertEquals(Outcome.RESTORE_FAILED, outcome);
+    assertTrue(out.stream().anyMatch(l -> l.startsWith("RESTORE FAILED: could not restore etc/ossec.conf: ")), out.toString());
+    assertTrue(out.stream().anyMatch(l -> l.startsWith("the files as they were before are kept in .ossec-aws/backups/")),
+        out.toString());
+    assertTrue(manager.conf().contains(ConfBlock.BEGIN), "ossec.conf could not be restored, so it keeps the block");
   }
 }

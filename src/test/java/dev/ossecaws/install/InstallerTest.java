@@ -197,6 +197,18 @@ class InstallerTest {
     assertTrue(out.contains("restore every file is back as it was before"), out.toString());
   }
 
+  @Test
+  void aConfigSymlinkedInsideTheHomeIsEditedThroughTheLink() throws Exception {
+    Files.move(manager.home.resolve(ManagerHome.CONF), manager.home.resolve("etc/ossec-site.conf"));
+    Files.createSymbolicLink(manager.home.resolve(ManagerHome.CONF), Path.of("ossec-site.conf"));
+    Map<String, String> original = manager.snapshot();
+    assertEquals(Outcome.DONE, install("1.2.0"));
+    assertTrue(Files.isSymbolicLink(manager.home.resolve(ManagerHome.CONF)));
+    assertTrue(manager.read("etc/ossec-site.conf").contains("<include>amazon_rules.xml</include>"));
+    installer("1.2.0").uninstall(PLAIN);
+    assertEquals(original, manager.snapshotOutsideState());
+  }
+
   private String mode(String path) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(manager.home.resolve(path)));
   }

@@ -1,0 +1,38 @@
+package dev.ossecaws.cloudtrail;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Paginated listings of one folder of the bucket at a time, never the whole bucket. */
+final class BucketListing {
+  private final S3Client s3;
+  private final String bucket;
+
+  BucketListing(S3Client s3, String bucket) {
+    this.s3 = s3;
+    this.bucket = bucket;
+  }
+
+  /** The folders directly under {@code folder}, each ending with '/'. */
+  List<String> folders(String folder) {
+    List<String> folders = new ArrayList<>();
+    ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(folder).delimiter("/").build();
+    for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) {
+      for (CommonPrefix prefix : page.commonPrefixes()) folders.add(prefix.prefix());
+    }
+    return folders;
+  }
+
+  /** Every object whose key starts with {@code folder}. */
+  List<S3Object> objects(String folder) {
+    List<S3Object> objects = new ArrayList<>();
+    ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(folder).build();
+    for (ListObjectsV2Response page : s3.listObjectsV2Paginator(request)) objects.addAll(page.contents());
+    return objects;
+  }
+}

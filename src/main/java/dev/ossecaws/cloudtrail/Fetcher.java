@@ -1,0 +1,315 @@
+package dev.ossecaws.cloudtrail;
+
+import dev.ossecaws.cloudtrail.FetchState.ObjectId;
+import dev.ossecaws.cloudtrail.FetchState.Pending;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * One run of the CloudTrail fetcher: lists the trail's day folders in the window, downloads the
+ * log files not yet in the state, and appends their lines to the log exactly once.
+ *
+ * <p>Objects are appended in batches: the state records the batch as pending (with the log's
+ * offsets), the batch's bytes are written and fsynced, then the state commits it. A run that dies
+ * anywhere in between leaves a log that is either as long as the state says, or a pending batch
+ * that the next run finishes by downloading the same objects again and writing the missing tail
+ * (so an agent that already read part of the batch never sees a line twice), or cuts back when
+ * that is impossible. Objects are deleted (with {@code delete}) only once committed.
+ */
+public final class Fetcher {
+  private static final long MAX_BATCH_BYTES = 16 << 20;
+  private static final int MIN_BATCH_OBJECTS = 32;
+
+  private final S3Client s3;
+  private final FetchSettings settings;
+  private final FetchListener listener;
+  private final Clock clock;
+  private final BucketListing listing;
+
+  public Fetcher(S3Client s3, FetchSettings settings, FetchListener listener, Clock clock) {
+    this.s3 = Objects.requireNonNull(s3, "s3 == null");
+    this.settings = Objects.requireNonNull(settings, "settings == null");
+    this.listener = Objects.requireNonNull(listener, "listener == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.listing = new BucketListing(s3, settings.bucket());
+  }
+
+  /** Runs once; a failure of one object or listing is reported to the listener and counted. */
+  public FetchSummary run() throws IOException {
+    if (settings.dryRun()) return new Run(null, null).dryRun();
+    try (RunLock lock = RunLock.tryAcquire(settings.lockFile())) {
+      if (lock == null) return FetchSummary.lockedOut();
+      try (OutputLog log = OutputLog.open(settings.log())) {
+        Run run = new Run(FetchState.load(settings.state()), log);
+        return run.fetch();
+      }
+    }
+  }
+
+  /** The state of one run, with its counters. */
+  private final class Run {
+    private final Instant start = clock.instant();
+    private final LocalDate today = LocalDate.ofInstant(start, ZoneOffset.UTC);
+    private final FetchState state;
+    private final OutputLog log;
+    private final List<ObjectId> toDelete = new ArrayList<>();
+    private long objects;
+    private long records;
+    private long bytes;
+    private long failed;
+    private long alreadyDone;
+    private long deleted;
+
+    Run(FetchState state, OutputLog log) {
+      this.state = state;
+      this.log = log;
+    }
+
+    FetchSummary dryRun() throws IOException {
+      FetchState saved = FetchState.load(settings.state());
+      List<S3Object> listed = list(firstDay(saved));
+      List<S3Object> fresh = new ArrayList<>();
+      for (S3Object object : listed) {
+        if (saved.isProcessed(id(object))) alreadyDone++;
+        else fresh.add(object);
+      }
+      listener.listed(fresh.stream().map(S3Object::key).toList(), fresh.stream().mapToLong(S3Object::size).sum());
+      return summary();
+    }
+
+    FetchSummary fetch() throws IOException {
+      if (!recover()) return summary();
+      LocalDate firstDay = firstDay(state);
+      List<S3Object> fresh = new ArrayList<>();
+      for (S3Object object : list(firstDay)) {
+        if (!state.isProcessed(id(object))) {
+          fresh.add(object);
+        } else {
+          alreadyDone++;
+          if (settings.delete()) toDelete.add(id(object));
+        }
+      }
+      listener.listed(fresh.stream().map(S3Object::key).toList(), fresh.stream().mapToLong(S3Object::size).sum());
+
+      Batch batch = new Batch();
+      for (S3Object object : fresh) {
+        ObjectId id = id(object);
+        try {
+          ByteArrayOutputStream lines = new ByteArrayOutputStream();
+          long count = download(id, lines);
+          batch.add(id, lines, count);
+          bytes += id.size();
+          listener.fetched(id.key(), count, id.size());
+        } catch (IOException | SdkException e) {
+          failed++;
+          listener.failed(id.key(), S3Errors.describe(e));
+        }
+        if (batch.isFull(state.processedCount())) append(batch);
+      }
+      append(batch);
+      deleteCommitted();
+      LocalDate keepFrom = today.minusDays(settings.lookbackDays());
+      state.finishRun(today, firstDay.isBefore(keepFrom) ? firstDay : keepFrom);
+      return summary();
+    }
+
+    /** The first day folder to list: --since, or the window before the last run (or today). */
+    private LocalDate firstDay(FetchState saved) {
+      if (settings.since() != null) return settings.since();
+      LocalDate last = saved.listedThrough() == null || saved.listedThrough().isAfter(today) ? today : saved.listedThrough();
+      return last.minusDays(settings.lookbackDays());
+    }
+
+    /**
+     * The log files of the window's day folders (through tomorrow, for a clock behind S3's), oldest
+     * key first per folder.
+     */
+    private List<S3Object> list(LocalDate firstDay) {
+      List<S3Object> found = new ArrayList<>();
+      for (String account : accountFolders()) {
+        for (String region : folders(TrailLayout.regionsFolder(account))) {
+          if (!settings.regions().isEmpty() && !settings.regions().contains(TrailLayout.lastSegment(region))) continue;
+          for (LocalDate day = firstDay; !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
+            String folder = TrailLayout.dayFolder(region, day);
+            try {
+              for (S3Object object : listing.objects(folder)) {
+                if (TrailLayout.isLogFile(object.key())) found.add(object);
+              }
+            } catch (SdkException e) {
+              failed++;
+              listener.failed(folder, S3Errors.describe(e));
+            }
+          }
+        }
+      }
+      found.sort(Comparator.comparing(S3Object::key));
+      return found;
+    }
+
+    private List<String> accountFolders() {
+      List<String> accounts = new ArrayList<>();
+      for (String folder : folders(TrailLayout.accountsFolder(settings.prefix()))) {
+        if (TrailLayout.isOrganizationFolder(folder)) {
+          accounts.addAll(folders(folder));
+        } else {
+          accounts.add(folder);
+        }
+      }
+      if (settings.accounts().isEmpty()) return accounts;
+      return accounts.stream().filter(a -> settings.accounts().contains(TrailLayout.lastSegment(a))).toList();
+    }
+
+    private List<String> folders(String folder) {
+      try {
+        return listing.folders(folder);
+      } catch (SdkException e) {
+        failed++;
+        listener.failed(folder, S3Errors.describe(e));
+        return List.of();
+      }
+    }
+
+    /** Downloads the object as listed (same ETag) and writes its lines; returns how many. */
+    private long download(ObjectId id, ByteArrayOutputStream lines) throws IOException {
+      GetObjectRequest request = GetObjectRequest.builder()
+          .bucket(settings.bucket()).key(id.key()).ifMatch(id.etag()).build();
+      try (InputStream in = s3.getObject(request)) {
+        return settings.format().copy(in, settings.maxLineBytes(), lines);
+      }
+    }
+
+    /** Appends the batch's lines once: pending in the state, written and fsynced, committed. */
+    private void append(Batch batch) throws IOException {
+      if (batch.ids.isEmpty()) return;
+      byte[] lines = batch.lines.toByteArray();
+      long start = state.logLength();
+      state.begin(new Pending(start, start + lines.length, settings.format(), settings.maxLineBytes(), List.copyOf(batch.ids)));
+      log.writeDurably(start, lines, 0);
+      state.commit();
+      objects += batch.ids.size();
+      records += batch.records;
+      if (settings.delete()) toDelete.addAll(batch.ids);
+      batch.clear();
+    }
+
+    /**
+     * Brings the log and the state into agreement after an earlier run stopped. Returns false
+     * when a pending batch can be neither finished nor undone now (the run then stops).
+     */
+    private boolean recover() throws IOException {
+      long size = log.size();
+      Pending pending = state.pending();
+      if (pending == null) {
+        if (size != state.logLength()) {
+          listener.note(log + " is " + size + " bytes, the state says " + state.logLength()
+              + ": taking it as it is (rotated or written by something else)");
+          state.adoptLogLength(size);
+        }
+        return true;
+      }
+      if (size == pending.logEnd()) {
+        state.commit();
+        listener.note("committed the batch of " + pending.objects().size() + " objects an earlier run stopped after writing");
+      } else if (size == pending.logStart()) {
+        state.abandon();
+      } else if (size > pending.logStart() && size < pending.logEnd()) {
+        return finishPartial(pending, size);
+      } else {
+        listener.note(log + " is " + size + " bytes, outside the batch an earlier run was writing ("
+            + pending.logStart() + " to " + pending.logEnd() + "): taking it as it is");
+        state.abandon();
+        state.adoptLogLength(size);
+      }
+      return true;
+    }
+
+    /** Writes the missing tail of a batch cut short, or cuts the log back to before it. */
+    private boolean finishPartial(Pending pending, long size) throws IOException {
+      ByteArrayOutputStream lines = new ByteArrayOutputStream();
+      for (ObjectId id : pending.objects()) {
+        GetObjectRequest request = GetObjectRequest.builder()
+            .bucket(settings.bucket()).key(id.key()).ifMatch(id.etag()).build();
+        try (InputStream in = s3.getObject(request)) {
+          pending.format().copy(in, pending.maxLineBytes(), lines);
+        } catch (SdkException | IOException e) {
+          failed++;
+          listener.failed(id.key(), "cannot finish the batch an earlier run was writing, retrying next run: "
+              + S3Errors.describe(e));
+          return false;
+        }
+      }
+      byte[] expected = lines.toByteArray();
+      int written = (int) (size - pending.logStart());
+      if (expected.length == pending.logEnd() - pending.logStart() && log.holds(pending.logStart(), expected, written)) {
+        log.writeDurably(size, expected, written);
+        state.commit();
+        listener.note("finished the batch of " + pending.objects().size() + " objects an earlier run stopped writing");
+      } else {
+        log.truncateDurably(pending.logStart());
+        state.abandon();
+        listener.note("cut " + log + " back to " + pending.logStart() + " bytes: the batch an earlier run stopped writing no longer matches its objects");
+      }
+      return true;
+    }
+
+    private void deleteCommitted() {
+      for (ObjectId id : toDelete) {
+        try {
+          s3.deleteObject(DeleteObjectRequest.builder().bucket(settings.bucket()).key(id.key()).build());
+          deleted++;
+        } catch (SdkException e) {
+          failed++;
+          listener.failed(id.key(), "not deleted: " + S3Errors.describe(e));
+        }
+      }
+    }
+
+    private FetchSummary summary() {
+      return new FetchSummary(objects, records, bytes, failed, alreadyDone, deleted,
+          Duration.between(start, clock.instant()), false);
+    }
+  }
+
+  private static ObjectId id(S3Object object) {
+    return new ObjectId(object.key(), object.eTag(), object.size());
+  }
+
+  /** Objects downloaded and not yet appended. */
+  private static final class Batch {
+    final List<ObjectId> ids = new ArrayList<>();
+    final ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    long records;
+
+    void add(ObjectId id, ByteArrayOutputStream objectLines, long count) {
+      ids.add(id);
+      lines.writeBytes(objectLines.toByteArray());
+      records += count;
+    }
+
+    /** Full when big, or when the state's rewrite would dominate: batches grow with the state. */
+    boolean isFull(int processed) {
+      return lines.size() >= MAX_BATCH_BYTES || ids.size() >= Math.max(MIN_BATCH_OBJECTS, processed / 16);
+    }
+
+    void clear() {
+      ids.clear();
+      lines.reset();
+      records = 0;
+    }
+  }
+}
