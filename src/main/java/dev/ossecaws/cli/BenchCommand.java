@@ -47,7 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%d lines x %d rounds in %.3f s (after %d s warm-up)%n",
         result.lines(), rounds, result.elapsed().toNanos() / 1e9, warmUpSeconds);
-    out.printf(Locale.ROOT, "%.0f events/second%n", result.eventsPerSecond());
+    out.printf(Locale.ROOT, "%.0f events/second (%.0f per CPU-second of the replaying thread)%n",
+        result.eventsPerSecond(), result.eventsPerCpuSecond());
     out.printf(Locale.ROOT, "heap after GC %.1f MiB, peak heap %.1f MiB, max RSS %s%n",
         result.heapAfterGc() / MIB, result.peakHeap() / MIB,
         result.maxRss() < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f MiB", result.maxRss() / MIB));

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +45,17 @@ public final class Benchmark {
     do {
       replay();
     } while (System.nanoTime() < warmUpEnd);
+    ThreadMXBean thread = ManagementFactory.getThreadMXBean();
+    long cpuStart = thread.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     Engine session = null;
     for (int i = 0; i < rounds; i++) session = replay();
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    Duration cpu = Duration.ofNanos(thread.getCurrentThreadCpuTime() - cpuStart);
     long heapAfterGc = heapAfterGc();
     Reference.reachabilityFence(session);
-    return new Result(lines.size(), (long) lines.size() * rounds, elapsed, heapAfterGc, peakHeap(),
-        MaxRss.bytes());
+    return new Result(lines.size(), (long) lines.size() * rounds, elapsed, cpu, heapAfterGc,
+        peakHeap(), MaxRss.bytes());
   }
 
   private Engine replay() {
@@ -78,13 +82,20 @@ public final class Benchmark {
    * @param lines lines in the corpus
    * @param events lines processed in the measured rounds
    * @param elapsed time of the measured rounds
+   * @param cpu the replaying thread's CPU time in the measured rounds: on a busy machine, a steadier
+   *     measure than {@code elapsed}
    * @param heapAfterGc heap in use after a collection, with the engine and one session's state
    * @param peakHeap the sum of the heap pools' peaks since the JVM started
    * @param maxRss the process's peak resident set, or -1 where the system does not tell
    */
-  public record Result(long lines, long events, Duration elapsed, long heapAfterGc, long peakHeap, long maxRss) {
+  public record Result(
+      long lines, long events, Duration elapsed, Duration cpu, long heapAfterGc, long peakHeap, long maxRss) {
     public double eventsPerSecond() {
       return events / (elapsed.toNanos() / 1e9);
+    }
+
+    public double eventsPerCpuSecond() {
+      return events / (cpu.toNanos() / 1e9);
     }
   }
 }

@@ -22,11 +22,11 @@ public final class Harness {
   /** Every case under {@code samples}; a malformed case fails alone, the others still run. */
   public List<CaseResult> run(Path samples) throws IOException {
     List<CaseResult> results = new ArrayList<>();
-    for (Path file : CaseFile.list(samples)) results.add(run(file, samples));
+    for (Path file : CaseFile.list(samples)) results.add(runCase(file));
     return results;
   }
 
-  private CaseResult run(Path file, Path samples) throws IOException {
+  private CaseResult runCase(Path file) throws IOException {
     SampleCase sample;
     try {
       sample = CaseFile.read(file);

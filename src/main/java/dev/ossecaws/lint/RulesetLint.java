@@ -106,6 +106,10 @@ public final class RulesetLint {
     }
     for (String parent : List.of("if_sid", "if_matched_sid")) {
       for (Element reference : elements(rule, parent)) {
+        if (parent.equals("if_sid") && reference.getText().matches("|.*[, ]")) {
+          add(Check.DANGLING_REFERENCE, file, OssecXml.line(reference), id, "<if_sid>" + reference.getText()
+              + "</if_sid> is empty or ends with ',' or a space: OSSEC then also hangs the rule under the category template");
+        }
         for (String target : reference.getText().split("[, ]+")) {
           if (!target.isEmpty() && (target.equals(id) || !loadedIds.contains(target))) {
             add(Check.DANGLING_REFERENCE, file, OssecXml.line(reference), id,

@@ -87,7 +87,8 @@ final class Correlation {
   final OsPattern regex;
   final int frequency;
   final int timeframe;
-  final Set<Filter> filters;
+  /** The filters this search applies, as an array: candidates are tested in a tight loop. */
+  private final Filter[] applied;
 
   Correlation(
       Source source, int sid, String group, OsPattern regex, int frequency, int timeframe,
@@ -98,7 +99,9 @@ final class Correlation {
     this.regex = regex;
     this.frequency = frequency;
     this.timeframe = timeframe;
-    this.filters = Set.copyOf(filters);
+    this.applied = filters.stream()
+        .filter(filter -> source != Source.REGEX || filter.inRegexSearch)
+        .toArray(Filter[]::new);
   }
 
   boolean accepts(Event current, Event candidate) {
@@ -106,8 +109,7 @@ final class Correlation {
       if (!current.type.equals(candidate.type)) return false;
       if (regex != null && !regex.matches(candidate.log)) return false;
     }
-    for (Filter filter : filters) {
-      if (source == Source.REGEX && !filter.inRegexSearch) continue;
+    for (Filter filter : applied) {
       if (!filter.accepts(current, candidate)) return false;
     }
     return true;

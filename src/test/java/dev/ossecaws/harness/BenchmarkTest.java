@@ -30,5 +30,6 @@ class BenchmarkTest {
     assertTrue(result.heapAfterGc() > 0);
     assertTrue(result.peakHeap() > 0);
     assertTrue(result.eventsPerSecond() > 0);
+    assertTrue(result.eventsPerCpuSecond() > 0);
   }
 }

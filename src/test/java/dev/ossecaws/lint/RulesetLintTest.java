@@ -72,6 +72,12 @@ class RulesetLintTest {
   }
 
   @Test
+  void ifSidEndingWithACommaIsReported() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<if_sid>80308</if_sid>", "<if_sid>80308,</if_sid>");
+    assertOnlyFinding(Check.DANGLING_REFERENCE, "80309");
+  }
+
+  @Test
   void aRegexOssecRefusesIsReported() throws IOException {
     project.replaceOnce(project.rulesFile(), "<regex>\"userIdentity\":{\"type\":\"Root\",</regex>", "<regex>\"userIdentity\"\\></regex>");
     assertOnlyFinding(Check.REFUSED_PATTERN, "80810");

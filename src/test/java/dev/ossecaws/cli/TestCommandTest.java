@@ -1,0 +1,69 @@
+package dev.ossecaws.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ossecaws.ProjectCopy;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TestCommandTest {
+  @TempDir Path scratch;
+  ProjectCopy project;
+  StringWriter out = new StringWriter();
+  StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void copyProject() throws Exception {
+    project = ProjectCopy.into(scratch);
+  }
+
+  private int run(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli.execute(args);
+  }
+
+  private List<String> lines() {
+    return out.toString().lines().toList();
+  }
+
+  @Test
+  void allPassingPrintsTheCountsAndExitsZero() {
+    assertEquals(0, run("test", "--ruleset", project.ruleset().toString(), "--samples", project.samples().toString()));
+    List<String> lines = lines();
+    assertEquals(2, lines.size(), out.toString());
+    assertTrue(lines.get(0).matches("\\d+ rules in .*ruleset, 43 cases in .*samples"), lines.get(0));
+    assertEquals("43 passed, 0 failed", lines.get(1));
+  }
+
+  @Test
+  void aFailingCaseGetsOneLineAndExitOneAndJUnitXml() throws Exception {
+    project.replaceOnce(project.rulesFile(), "<rule id=\"80102\" level=\"12\">", "<rule id=\"80102\" level=\"11\">");
+    Path junit = scratch.resolve("junit.xml");
+    assertEquals(1, run("test", "--ruleset", project.ruleset().toString(), "--samples", project.samples().toString(),
+        "--junit", junit.toString()));
+    List<String> failing = lines().stream().filter(l -> l.startsWith("FAIL ")).toList();
+    assertEquals(2, failing.size(), out.toString());
+    assertTrue(failing.get(0).contains("cloudtrail/delete-trail-denied.json: event 1: level 11, expected 12; report differs"), failing.get(0));
+    assertTrue(failing.get(1).contains("cloudtrail/stop-logging.json: event 1: level 11, expected 12;"), failing.get(1));
+    assertEquals("41 passed, 2 failed", lines().get(lines().size() - 1));
+    String xml = Files.readString(junit);
+    assertTrue(xml.contains("<testsuite name=\"ossec-aws samples\" tests=\"43\" failures=\"2\""), xml);
+    assertTrue(xml.contains("name=\"cloudtrail/stop-logging.json\"><failure message=\"event 1: level 11, expected 12\">"), xml);
+  }
+
+  @Test
+  void missingSamplesDirectoryIsAUsageError() {
+    assertEquals(2, run("test", "--ruleset", project.ruleset().toString(), "--samples", scratch.resolve("nowhere").toString()));
+    assertTrue(err.toString().contains("samples directory not found: "), err.toString());
+  }
+}
