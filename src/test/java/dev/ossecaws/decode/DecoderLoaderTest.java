@@ -192,6 +192,17 @@ class DecoderLoaderTest {
     assertEquals("No decoder matched., decoder: 'null'", decoders.phase2("ab cd"));
   }
 
+  @Test
+  void optionTooLongIsDroppedWithAMessage() throws DecoderException {
+    String tooLong = "a".repeat(8192);
+    Decoders decoders = Decoders.load(
+        "<decoder name=\"x\"><program_name>app</program_name><prematch>" + tooLong + "</prematch></decoder>"
+            + "<decoder name=\"np\"><prematch>^NP</prematch></decoder>");
+    assertEquals(List.of("ossec-analysisd(1104): ERROR: Maximum string size reached for: " + tooLong + "."),
+        decoders.messages);
+    assertEquals("decoder: 'x'", decoders.phase2("Jan 10 10:00:00 h app: no prematch left"));
+  }
+
   private static void assertRefused(String xml, String... lines) {
     DecoderException e = assertThrows(DecoderException.class, () -> Decoders.load(xml));
     assertEquals(List.of(lines), e.lines());
