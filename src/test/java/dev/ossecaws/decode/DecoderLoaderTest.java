@@ -193,12 +193,13 @@ class DecoderLoaderTest {
   }
 
   @Test
-  void optionTooLongIsDroppedWithAMessage() throws DecoderException {
-    String tooLong = "a".repeat(8192);
+  void concatenationTooLongDropsTheOptionWithAMessage() throws DecoderException {
+    String half = "a".repeat(4096);
     Decoders decoders = Decoders.load(
-        "<decoder name=\"x\"><program_name>app</program_name><prematch>" + tooLong + "</prematch></decoder>"
+        "<decoder name=\"x\"><program_name>app</program_name><prematch>" + half + "</prematch><prematch>"
+            + half + "</prematch></decoder>"
             + "<decoder name=\"np\"><prematch>^NP</prematch></decoder>");
-    assertEquals(List.of("ossec-analysisd(1104): ERROR: Maximum string size reached for: " + tooLong + "."),
+    assertEquals(List.of("ossec-analysisd(1104): ERROR: Maximum string size reached for: " + half + "."),
         decoders.messages);
     assertEquals("decoder: 'x'", decoders.phase2("Jan 10 10:00:00 h app: no prematch left"));
   }
