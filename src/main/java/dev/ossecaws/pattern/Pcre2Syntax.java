@@ -50,7 +50,9 @@ final class Pcre2Syntax {
 
   private final StringBuilder out = new StringBuilder();
   private final Map<String, Integer> names = new HashMap<>();
-  private final Deque<Boolean> enclosingExtended = new ArrayDeque<>();
+  /** For each open group: the extended mode outside it, and whether it is a plain or capturing group. */
+  private final Deque<boolean[]> openGroups = new ArrayDeque<>();
+  private final AutoPossessive possessive;
   private int pos;
   private int groups;
   private boolean extended;
@@ -65,6 +67,8 @@ final class Pcre2Syntax {
     this.utf = subjects != Subjects.LATIN1;
     this.knownNames = knownNames;
     this.totalGroups = totalGroups;
+    int alphabet = subjects == Subjects.LATIN1 ? 256 : subjects == Subjects.ASCII ? 128 : 0;
+    this.possessive = new AutoPossessive(out, knownNames == null ? 0 : alphabet);
   }
 
   /**
@@ -82,24 +86,33 @@ final class Pcre2Syntax {
     while (pos < pattern.length()) {
       char c = pattern.charAt(pos);
       if (extended && skipExtendedSpace(c)) continue;
+      int start = out.length();
       switch (c) {
         case '\\':
-          escape();
+          if (escape()) {
+            possessive.singleCharacter(start);
+          } else if (out.length() > start) {
+            possessive.other();
+          }
           break;
         case '[':
           characterClass();
           last = Item.ATOM;
+          possessive.singleCharacter(start);
           break;
         case '(':
           openGroup();
           break;
-        case ')':
-          if (enclosingExtended.isEmpty()) throw error("unmatched closing parenthesis");
-          extended = enclosingExtended.pop();
+        case ')': {
+          if (openGroups.isEmpty()) throw error("unmatched closing parenthesis");
+          boolean[] group = openGroups.pop();
+          extended = group[0];
           out.append(')');
           pos++;
           last = Item.ATOM;
+          possessive.groupClosed(group[1]);
           break;
+        }
         case '{':
           repeatOrLiteralBrace();
           break;
@@ -111,19 +124,27 @@ final class Pcre2Syntax {
           out.append(c);
           pos++;
           last = Item.ATOM;
+          possessive.singleCharacter(start);
           break;
         case '^': case '$': case '|':
           out.append(c);
           pos++;
           last = Item.NOTHING_REPEATABLE;
+          if (c == '|' && openGroups.isEmpty()) {
+            possessive.branchEnd();
+          } else {
+            possessive.other();
+          }
           break;
         default:
           literal(codePointAt(pos));
           pos += Character.charCount(codePointAt(pos));
           last = Item.ATOM;
+          possessive.singleCharacter(start);
       }
     }
-    if (!enclosingExtended.isEmpty()) throw error("missing closing parenthesis");
+    if (!openGroups.isEmpty()) throw error("missing closing parenthesis");
+    possessive.branchEnd();
     return out.toString();
   }
 
@@ -131,12 +152,15 @@ final class Pcre2Syntax {
   private void quantifier(String text) {
     if (last == Item.QUANTIFIER && (text.equals("?") || text.equals("+"))) {
       last = Item.QUANTIFIER_WITH_MODE;
+      out.append(text);
+      possessive.quantifierMode(text.charAt(0));
     } else if (last == Item.ATOM) {
       last = Item.QUANTIFIER;
+      out.append(text);
+      possessive.quantifier(text.equals("*") || text.equals("?") || text.startsWith("{0"));
     } else {
       throw error("quantifier does not follow a repeatable item");
     }
-    out.append(text);
   }
 
   /** In extended mode whitespace and {@code #} comments up to a newline are ignored. */
@@ -153,59 +177,56 @@ final class Pcre2Syntax {
     return false;
   }
 
-  private void escape() {
+  /** An escape outside a class; whether it matches exactly one character. */
+  private boolean escape() {
     pos++;
     if (pos == pattern.length()) throw error("\\ at end of pattern");
     char e = pattern.charAt(pos++);
     Item before = last;
     last = "AzZGbBK".indexOf(e) >= 0 ? Item.NOTHING_REPEATABLE : Item.ATOM;
     switch (e) {
-      case 'A': case 'z': case 'Z': case 'G':
+      case 'A': case 'z': case 'Z': case 'G': case 'R': case 'X':
         out.append('\\').append(e);
-        return;
-      case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
-      case 'h': case 'H': case 'v': case 'V': case 'R': case 'X':
+        return false;
+      case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v': case 'V':
         out.append('\\').append(e);
-        return;
+        return true;
       case 'b':
         out.append(WORD_BOUNDARY);
-        return;
+        return false;
       case 'B':
         out.append(NOT_WORD_BOUNDARY);
-        return;
+        return false;
       case 'N':
         if (pos < pattern.length() && pattern.charAt(pos) == '{') throw unsupported("\\N{...}");
         out.append("[^\\n]");
-        return;
+        return true;
       case 'C':
         if (utf) throw unsupported("\\C in UTF mode");
         out.append("(?s:.)");
-        return;
+        return true;
       case 'Q':
         if (!quoted()) last = before;
-        return;
+        return false;
       case 'E':
         last = before;
-        return;
+        return false;
       case 'g':
         backreferenceG();
-        return;
+        return false;
       case 'k':
         backreference(groupNamed(bracketedName()));
-        return;
+        return false;
       case 'p': case 'P':
         out.append(property(e == 'P', false));
-        return;
+        return true;
       case 'K':
         throw unsupported("\\K");
       default:
-        if (e >= '1' && e <= '9') {
-          pos--;
-          numericEscape();
-          return;
-        }
         pos--;
+        if (e >= '1' && e <= '9') return numericEscape();
         literal(characterEscape(false));
+        return true;
     }
   }
 
@@ -292,8 +313,11 @@ final class Pcre2Syntax {
     return (int) value;
   }
 
-  /** {@code \1}..{@code \9} and longer: a backreference, or an octal character (PCRE2's rule). */
-  private void numericEscape() {
+  /**
+   * {@code \1}..{@code \9} and longer: a backreference, or an octal character (PCRE2's rule);
+   * whether it was a character.
+   */
+  private boolean numericEscape() {
     int start = pos;
     long number = 0;
     while (pos < pattern.length() && Character.isDigit(pattern.charAt(pos)) && pattern.charAt(pos) < 0x80) {
@@ -302,10 +326,11 @@ final class Pcre2Syntax {
     char first = pattern.charAt(start);
     if (number < 10 || first == '8' || first == '9' || number <= groups) {
       backreference((int) number);
-      return;
+      return false;
     }
     pos = start;
     literal(checkedCodePoint(octalDigits(3, 0)));
+    return true;
   }
 
   private void backreferenceG() {
@@ -476,13 +501,15 @@ final class Pcre2Syntax {
   }
 
   private void enterGroup(String opening) {
-    enclosingExtended.push(extended);
+    openGroups.push(new boolean[] {extended, opening.equals("(") || opening.equals("(?:")});
     out.append(opening);
+    possessive.other();
     last = Item.NOTHING_REPEATABLE;
   }
 
   /** {@code (?^imsx-imsx)} or the same with {@code :...)}; x is applied here, i, m and s by Java. */
   private void optionSetting() {
+    possessive.stop();
     StringBuilder set = new StringBuilder();
     StringBuilder unset = new StringBuilder();
     boolean newExtended = extended;
@@ -536,9 +563,11 @@ final class Pcre2Syntax {
     int close = pattern.indexOf('}', pos);
     String body = close < 0 ? "" : pattern.substring(pos + 1, close);
     if (!body.matches("[0-9]+(,[0-9]*)?")) {
+      int start = out.length();
       literal('{');
       pos++;
       last = Item.ATOM;
+      possessive.singleCharacter(start);
       return;
     }
     String[] bounds = body.split(",", -1);

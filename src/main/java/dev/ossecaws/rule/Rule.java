@@ -23,7 +23,6 @@ public final class Rule {
   private final boolean mail;
   private final boolean logAlert;
   final int ignoreSeconds;
-  final boolean checkDiff;
   final Condition[] conditions;
   /** Null for a rule that correlates nothing. */
   final Correlation correlation;
@@ -40,7 +39,6 @@ public final class Rule {
     this.mail = builder.mail;
     this.logAlert = builder.logAlert;
     this.ignoreSeconds = builder.ignoreSeconds;
-    this.checkDiff = builder.checkDiff;
     List<Condition> sorted = new ArrayList<>(builder.conditions);
     sorted.sort(Comparator.comparing(condition -> condition.kind));
     this.conditions = sorted.toArray(new Condition[0]);
@@ -133,7 +131,6 @@ public final class Rule {
     builder.mail = mail;
     builder.logAlert = logAlert;
     builder.ignoreSeconds = ignoreSeconds;
-    builder.checkDiff = checkDiff;
     builder.conditions = new ArrayList<>(List.of(conditions));
     builder.correlation = correlation;
     return builder;
@@ -156,6 +153,7 @@ public final class Rule {
     boolean mail;
     boolean logAlert;
     int ignoreSeconds;
+    /** Read-time only: {@code <check_diff/>} becomes a condition and counts as if_matched. */
     boolean checkDiff;
     List<Condition> conditions = new ArrayList<>();
     Correlation correlation;

@@ -67,6 +67,14 @@ class LogtestRulePhaseTest {
   }
 
   @Test
+  void jsonCarriesTheRuleAndWhetherItAlerts() throws IOException {
+    String out = logtest(LOGIN + "\n", "--format", "json", "--clock", FIXED);
+
+    assertTrue(out.contains("\"rule\":{\"id\":100101,\"level\":5,\"description\":\"root login\","
+        + "\"groups\":[\"test\"],\"alert\":true}"), out);
+  }
+
+  @Test
   void unitTestModeExitCodesFollowOssec() throws IOException {
     assertEquals(List.of(0, 0, 1, 2, 3), List.of(
         unitTest("100101:5:myapp"), unitTest("100101:5:MYAPP"), unitTest("100101:4:myapp"),

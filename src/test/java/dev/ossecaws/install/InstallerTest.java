@@ -193,7 +193,7 @@ class InstallerTest {
     Outcome outcome = installer("1.2.0").install(Ruleset.read(broken), PLAIN);
     assertEquals(Outcome.VERIFICATION_FAILED, outcome);
     assertEquals(original, manager.snapshot());
-    assertTrue(out.stream().anyMatch(l -> l.startsWith("verify  FAILED: rules/amazon_rules.xml:")), out.toString());
+    assertTrue(out.stream().anyMatch(l -> l.startsWith("verify  FAILED: rules//amazon_rules.xml:3: XMLERR: Element 'rule' not closed.")), out.toString());
     assertTrue(out.contains("restore every file is back as it was before"), out.toString());
   }
 

@@ -1,21 +1,21 @@
 package dev.ossecaws.install;
 
+import dev.ossecaws.engine.ConfigException;
+import dev.ossecaws.engine.ManagerConfig;
+import dev.ossecaws.engine.RulesetFile;
 import dev.ossecaws.xml.OssecXml;
 import dev.ossecaws.xml.XmlException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.dom4j.Document;
-import org.dom4j.Element;
 
 /**
- * A stand-in for the engine's verifier in installer tests: it lists the decoder and rules files
- * the manager would load from ossec.conf (spec/xml.md §5.4, including the etc/decoder.xml default)
- * and reads each with the project's XML reader; instead of replaying samples it checks that the
- * ruleset's files are all loaded, OSSEC's decoder.xml too, and local_rules.xml after ours.
+ * A quicker stand-in for {@link EngineVerifier} in installer tests, which load hundreds of
+ * managers: it reads ossec.conf with the project's {@link ManagerConfig} and every file it names
+ * with the project's XML reader (an absent default etc/local_decoder.xml is fine), and instead of replaying samples it checks that the ruleset's
+ * files are all loaded, OSSEC's etc/decoder.xml too, and local_rules.xml after ours.
  */
 final class LoadingVerifier implements ManagerVerifier {
   private final Ruleset ruleset;
@@ -25,34 +25,22 @@ final class LoadingVerifier implements ManagerVerifier {
   }
 
   @Override
-  public Result verify(Path home, boolean replaySamples) throws IOException {
-    List<String> problems = new ArrayList<>();
-    List<String> decoders = new ArrayList<>();
-    List<String> rules = new ArrayList<>();
+  public Result verify(Path home, boolean replaySamples) {
+    ManagerConfig config;
     try {
-      Document conf = OssecXml.read(ManagerHome.CONF, home.resolve(ManagerHome.CONF));
-      for (Element section : conf.getRootElement().element("ossec_config").elements("rules")) {
-        for (Element entry : section.elements()) {
-          String name = entry.getText();
-          switch (entry.getName()) {
-            case "include", "rule" -> rules.add(name.contains("/") ? name : "rules/" + name);
-            case "decoder" -> decoders.add(name);
-            case "rule_dir" -> rules.addAll(xmlFiles(home, name, rules));
-            case "decoder_dir" -> decoders.addAll(xmlFiles(home, name, decoders));
-            default -> problems.add("unexpected <" + entry.getName() + "> in <rules>");
-          }
-        }
-      }
-    } catch (XmlException e) {
+      config = ManagerConfig.load(home);
+    } catch (ConfigException e) {
       return new Result(List.of(e.getMessage()), "");
     }
-    if (decoders.isEmpty()) {
-      decoders.add(ConfBlock.STOCK_DECODERS);
-      if (Files.exists(home.resolve(ConfBlock.LOCAL_DECODERS))) decoders.add(ConfBlock.LOCAL_DECODERS);
-    }
-    for (String file : concat(decoders, rules)) {
+    List<String> problems = new ArrayList<>();
+    List<String> decoders = config.decoderFiles().stream().map(RulesetFile::ossecPath).toList();
+    List<String> rules = config.ruleFiles().stream().map(f -> home.relativize(f.path()).toString()).toList();
+    for (RulesetFile file : Stream.concat(config.decoderFiles().stream(), config.ruleFiles().stream()).toList()) {
+      if (file.ossecPath().equals(ConfBlock.LOCAL_DECODERS) && config.legacyDecoders() && !Files.exists(file.path())) {
+        continue;
+      }
       try {
-        OssecXml.read(file, home.resolve(file));
+        OssecXml.read(file.ossecPath(), file.path());
       } catch (XmlException e) {
         problems.add(e.getMessage());
       }
@@ -70,21 +58,5 @@ final class LoadingVerifier implements ManagerVerifier {
       }
     }
     return new Result(problems, decoders.size() + " decoder files and " + rules.size() + " rules files read");
-  }
-
-  private static List<String> xmlFiles(Path home, String dir, List<String> already) throws IOException {
-    if (!Files.isDirectory(home.resolve(dir))) return List.of();
-    try (Stream<Path> files = Files.list(home.resolve(dir))) {
-      return files.map(f -> dir + "/" + f.getFileName())
-          .filter(name -> name.toLowerCase().endsWith(".xml") && !already.contains(name))
-          .sorted()
-          .toList();
-    }
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 }

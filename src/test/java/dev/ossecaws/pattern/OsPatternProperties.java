@@ -111,4 +111,39 @@ class OsPatternProperties {
         bmp.map(String::valueOf), Arbitraries.of(" ", "a", "\ud83d\ude00", "\ufffd", "\u212a"));
     return piece.list().ofMaxSize(10).map(pieces -> String.join("", pieces));
   }
+
+  /** The UNICODE translation is never made possessive; on ASCII it must find exactly the same. */
+  @Property(tries = 500)
+  void autoPossessiveRepeatsFindTheSameMatches(@ForAll("pcre2Sources") String source, @ForAll("pcre2Subjects") String subject) {
+    int flags = Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES;
+    String possessive = Pcre2Syntax.toJava(source, Pcre2Syntax.Subjects.LATIN1);
+    Matcher expected = Pattern.compile(Pcre2Syntax.toJava(source, Pcre2Syntax.Subjects.UNICODE), flags).matcher(subject);
+    Matcher actual = Pattern.compile(possessive, flags).matcher(subject);
+    boolean found = expected.find();
+    assertEquals(found, actual.find(), possessive);
+    if (!found) return;
+    assertEquals(expected.toMatchResult().start(), actual.start(), possessive);
+    for (int group = 0; group <= expected.groupCount(); group++) {
+      assertEquals(expected.start(group), actual.start(group), possessive);
+      assertEquals(expected.end(group), actual.end(group), possessive);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> pcre2Sources() {
+    Arbitrary<String> single = Arbitraries.of("a", "b", " ", "-", "[a-b]", "[^ ]", "\\d", "\\S", "\\s", "\\w", ".", "\\n");
+    Arbitrary<String> quantifier = Arbitraries.of("", "", "+", "*", "?", "{1,2}", "+?", "*?", "??", "{2,}?");
+    Arbitrary<String> atom = Arbitraries.oneOf(single, single, single, Arbitraries.of("$", "^", "\\b"));
+    Arbitrary<String> piece = net.jqwik.api.Combinators.combine(atom, quantifier)
+        .as((a, q) -> a.equals("$") || a.equals("^") || a.equals("\\b") ? a : a + q);
+    Arbitrary<String> sequence = piece.list().ofMinSize(1).ofMaxSize(5).map(p -> String.join("", p));
+    Arbitrary<String> grouped = Arbitraries.oneOf(sequence, sequence.map(s -> "(" + s + ")"), sequence.map(s -> "(?:" + s + ")+"),
+        sequence.map(s -> "(" + s + "|a)"));
+    return grouped.list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join(parts.size() > 2 ? "|" : "", parts));
+  }
+
+  @Provide
+  Arbitrary<String> pcre2Subjects() {
+    return Arbitraries.strings().withChars("ab -1\n").ofMaxLength(10);
+  }
 }

@@ -134,4 +134,33 @@ class RuleTreeTest {
     event.srcip = srcip;
     return event;
   }
+
+  @Test
+  void timeRangeAcrossMidnightExcludesItsBounds() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>x</match><time>6 pm - 8:30 am</time></rule></group>");
+
+    assertEquals(100, rules.fire(at("2026-01-01T00:00:00Z")));
+    assertEquals(0, rules.fire(at("2026-01-01T08:30:59Z")));
+    assertEquals(100, rules.fire(at("2026-01-01T08:29:00Z")));
+    assertEquals(0, rules.fire(at("2026-01-01T12:00:00Z")));
+    assertEquals(0, rules.fire(at("2026-01-01T18:00:00Z")));
+    assertEquals(100, rules.fire(at("2026-01-01T18:01:00Z")));
+  }
+
+  @Test
+  void weekdayListAcceptsNamesAbbreviationsAndWeekends() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>x</match><weekday>weekends, Thu</weekday></rule></group>");
+
+    assertEquals(100, rules.fire(at("2026-01-01T00:00:00Z")));
+    assertEquals(0, rules.fire(at("2026-01-02T00:00:00Z")));
+    assertEquals(100, rules.fire(at("2026-01-03T00:00:00Z")));
+  }
+
+  private static dev.ossecaws.event.Event at(String time) {
+    dev.ossecaws.event.Event event = event("x", 1);
+    event.time = java.time.ZonedDateTime.parse(time);
+    return event;
+  }
 }
