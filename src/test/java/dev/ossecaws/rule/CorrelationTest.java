@@ -101,6 +101,29 @@ class CorrelationTest {
   }
 
   @Test
+  void ruleAtTwoPositionsFeedsAGroupListTwicePerEvent() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"10\" level=\"2\"><match>a</match></rule>"
+        + "<rule id=\"11\" level=\"2\"><match>b</match></rule>"
+        + "<rule id=\"100\" level=\"5\"><if_sid>10, 11</if_sid><match>x</match><group>grpA,</group></rule>"
+        + "<rule id=\"200\" level=\"10\" frequency=\"2\"><if_matched_group>grpA</if_matched_group></rule>"
+        + "</group>");
+
+    assertEquals(List.of(100, 100, 200), List.of(
+        rules.fire(event("a x", 1)), rules.fire(event("b x", 1)), rules.fire(event("a x", 1))));
+  }
+
+  @Test
+  void ifMatchedSidOnALaterRuleFindsNoListAndSaysSo() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">" + FAIL_RULE
+        + "<rule id=\"200\" level=\"10\"><if_sid>100</if_sid><if_matched_sid>300</if_matched_sid></rule>"
+        + "<rule id=\"300\" level=\"4\"><match>other</match></rule></group>");
+
+    assertEquals(100, rules.fire(event("fail", 1)));
+    assertEquals(List.of("ossec-analysisd: ERROR: No sid search."), rules.messages);
+  }
+
+  @Test
   void ifMatchedRegexSearchesEveryAlertOfTheSameDecoderType() throws Exception {
     RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
         + "<rule id=\"100\" level=\"5\"><match>login</match></rule>"
