@@ -10,10 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
@@ -34,6 +40,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class Fetcher {
   private static final long MAX_BATCH_BYTES = 16 << 20;
   private static final int MIN_BATCH_OBJECTS = 32;
+  private static final int PARALLEL_DOWNLOADS = 8;
 
   private final S3Client s3;
   private final FetchSettings settings;
@@ -107,19 +114,33 @@ public final class Fetcher {
       listener.listed(fresh.stream().map(S3Object::key).toList(), fresh.stream().mapToLong(S3Object::size).sum());
 
       Batch batch = new Batch();
-      for (S3Object object : fresh) {
-        ObjectId id = id(object);
-        try {
-          ByteArrayOutputStream lines = new ByteArrayOutputStream();
-          long count = download(id, lines);
-          batch.add(id, lines, count);
-          bytes += id.size();
-          listener.fetched(id.key(), count, id.size());
-        } catch (IOException | SdkException e) {
-          failed++;
-          listener.failed(id.key(), S3Errors.describe(e));
+      ExecutorService downloads = Executors.newFixedThreadPool(PARALLEL_DOWNLOADS, runnable -> {
+        Thread thread = new Thread(runnable, "ossec-aws-download");
+        thread.setDaemon(true);
+        return thread;
+      });
+      try {
+        // Downloads run ahead in parallel; lines are appended in listing order.
+        ArrayDeque<Future<Download>> inFlight = new ArrayDeque<>();
+        Iterator<S3Object> next = fresh.iterator();
+        while (next.hasNext() || !inFlight.isEmpty()) {
+          while (next.hasNext() && inFlight.size() < PARALLEL_DOWNLOADS) {
+            ObjectId id = id(next.next());
+            inFlight.add(downloads.submit(() -> download(id, settings.format(), settings.maxLineBytes())));
+          }
+          Download done = await(inFlight.removeFirst());
+          if (done.failure() != null) {
+            failed++;
+            listener.failed(done.id().key(), S3Errors.describe(done.failure()));
+          } else {
+            batch.add(done.id(), done.lines(), done.records());
+            bytes += done.id().size();
+            listener.fetched(done.id().key(), done.records(), done.id().size());
+          }
+          if (batch.isFull(state.processedCount())) append(batch);
         }
-        if (batch.isFull(state.processedCount())) append(batch);
+      } finally {
+        downloads.shutdownNow();
       }
       append(batch);
       deleteCommitted();
@@ -184,12 +205,16 @@ public final class Fetcher {
       }
     }
 
-    /** Downloads the object as listed (same ETag) and writes its lines; returns how many. */
-    private long download(ObjectId id, ByteArrayOutputStream lines) throws IOException {
+    /** Downloads the object as listed (same ETag) and makes its lines, or says why not. */
+    private Download download(ObjectId id, LineFormat format, int maxLineBytes) {
       GetObjectRequest request = GetObjectRequest.builder()
           .bucket(settings.bucket()).key(id.key()).ifMatch(id.etag()).build();
+      ByteArrayOutputStream lines = new ByteArrayOutputStream();
       try (InputStream in = s3.getObject(request)) {
-        return settings.format().copy(in, settings.maxLineBytes(), lines);
+        long records = format.copy(in, maxLineBytes, lines);
+        return new Download(id, lines.toByteArray(), records, null);
+      } catch (IOException | SdkException e) {
+        return new Download(id, null, 0, e);
       }
     }
 
@@ -242,16 +267,14 @@ public final class Fetcher {
     private boolean finishPartial(Pending pending, long size) throws IOException {
       ByteArrayOutputStream lines = new ByteArrayOutputStream();
       for (ObjectId id : pending.objects()) {
-        GetObjectRequest request = GetObjectRequest.builder()
-            .bucket(settings.bucket()).key(id.key()).ifMatch(id.etag()).build();
-        try (InputStream in = s3.getObject(request)) {
-          pending.format().copy(in, pending.maxLineBytes(), lines);
-        } catch (SdkException | IOException e) {
+        Download download = download(id, pending.format(), pending.maxLineBytes());
+        if (download.failure() != null) {
           failed++;
           listener.failed(id.key(), "cannot finish the batch an earlier run was writing, retrying next run: "
-              + S3Errors.describe(e));
+              + S3Errors.describe(download.failure()));
           return false;
         }
+        lines.writeBytes(download.lines());
       }
       byte[] expected = lines.toByteArray();
       int written = (int) (size - pending.logStart());
@@ -285,6 +308,20 @@ public final class Fetcher {
     }
   }
 
+  /** One object's lines, or the reason there are none. */
+  private record Download(ObjectId id, byte[] lines, long records, Exception failure) {}
+
+  private static Download await(Future<Download> download) throws IOException {
+    try {
+      return download.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while downloading");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("download task failed", e.getCause());
+    }
+  }
+
   private static ObjectId id(S3Object object) {
     return new ObjectId(object.key(), object.eTag(), object.size());
   }
@@ -295,9 +332,9 @@ public final class Fetcher {
     final ByteArrayOutputStream lines = new ByteArrayOutputStream();
     long records;
 
-    void add(ObjectId id, ByteArrayOutputStream objectLines, long count) {
+    void add(ObjectId id, byte[] objectLines, long count) {
       ids.add(id);
-      lines.writeBytes(objectLines.toByteArray());
+      lines.writeBytes(objectLines);
       records += count;
     }
 

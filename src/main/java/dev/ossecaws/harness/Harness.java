@@ -39,7 +39,7 @@ public final class Harness {
     List<Integer> expectedRules = new ArrayList<>();
     for (int i = 0; i < sample.events().size(); i++) {
       SampleCase.Event event = sample.events().get(i);
-      Outcome outcome = session.process(RecordLine.of(event.record()));
+      Outcome outcome = session.process(RecordLine.of(event.record()), event.secondsLater());
       report.append(outcome.report());
       if (event.expect().rule() != null) expectedRules.add(event.expect().rule());
       for (String difference : event.expect().differences(outcome)) {

@@ -65,7 +65,7 @@ public final class EngineVerifier implements ManagerVerifier {
     Replay.Session session = replay.newSession();
     for (int i = 0; i < sample.events().size(); i++) {
       SampleCase.Event event = sample.events().get(i);
-      for (String difference : event.expect().differences(session.process(RecordLine.of(event.record())))) {
+      for (String difference : event.expect().differences(session.process(RecordLine.of(event.record()), event.secondsLater()))) {
         problems.add(samples.relativize(file) + " event " + (i + 1) + ": " + difference);
       }
     }
