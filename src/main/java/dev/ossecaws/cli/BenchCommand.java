@@ -7,6 +7,7 @@ import dev.ossecaws.harness.Benchmark;
 import dev.ossecaws.rule.RuleException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,8 +42,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, ConfigException, DecoderException, RuleException {
     if (rounds < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1");
-    Engine engine = Engine.builder().config(manager.managerConfig()).load(message -> {});
+    if (warmUpSeconds < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--warm-up must be 0 or more");
+    if (!Files.isRegularFile(corpus)) throw new IOException("corpus is not a file: " + corpus);
     List<String> lines = Benchmark.readCorpus(corpus);
+    if (lines.isEmpty()) throw new IOException("corpus has no lines: " + corpus);
+    Engine engine = Engine.builder().config(manager.managerConfig()).load(message -> {});
     Benchmark.Result result = new Benchmark(engine, lines).run(Duration.ofSeconds(warmUpSeconds), rounds);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%d lines x %d rounds in %.3f s (after %d s warm-up)%n",

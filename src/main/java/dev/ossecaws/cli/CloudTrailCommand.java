@@ -1,5 +1,6 @@
 package dev.ossecaws.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,11 +10,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "CloudTrail log files to one OSSEC-ready line per record: from S3 (fetch) or local files (flatten).",
     subcommands = {FetchCommand.class, FlattenCommand.class})
-final class CloudTrailCommand implements Runnable {
+final class CloudTrailCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Without fetch or flatten it is a usage error, as {@code ossec-aws} alone is. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return Main.EXIT_USAGE;
   }
 }

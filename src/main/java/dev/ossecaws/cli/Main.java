@@ -2,7 +2,11 @@ package dev.ossecaws.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +32,7 @@ import picocli.CommandLine.Command;
       UninstallCommand.class,
       BenchCommand.class,
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   static final int EXIT_FAILURES = 1;
   static final int EXIT_USAGE = 2;
 
@@ -51,14 +55,27 @@ public final class Main implements Runnable {
   private static int reportUserError(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) throws Exception {
     if (e instanceof RuntimeException) throw e;
-    commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+    commandLine.getErr().println(commandLine.getCommandName() + ": " + userMessage(e));
     commandLine.getErr().flush();
     return EXIT_USAGE;
   }
 
+  /** The JDK's file errors say only the path ("/x/y") or the reason: say both, in words. */
+  static String userMessage(Exception e) {
+    if (e instanceof NoSuchFileException missing) return "no such file or directory: " + missing.getFile();
+    if (e instanceof AccessDeniedException denied) return "permission denied: " + denied.getFile();
+    if (e instanceof FileSystemException failed && failed.getReason() != null) {
+      return failed.getFile() + ": " + failed.getReason();
+    }
+    return e.getMessage();
+  }
+
+  /** {@code ossec-aws} without a command is a usage error: the usage goes to stderr, exit 2. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    spec.commandLine().getErr().flush();
+    return EXIT_USAGE;
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -35,6 +35,8 @@ final class SampleRun {
         ? ManagerConfig.defaults(ruleset).addRuleset(ruleset).build()
         : ManagerConfig.load(home).newBuilder().addRuleset(ruleset).build();
     List<CaseResult> results = new Harness(EngineReplay.load(config)).run(samples);
+    // A mistyped --samples must not pass by testing nothing.
+    if (results.isEmpty()) throw new IOException("no sample cases (*.json) under " + samples);
     long failed = results.stream().filter(r -> !r.passed()).count();
     for (CaseResult result : results) {
       if (!result.passed()) out.println("FAIL " + result.file() + ": " + String.join("; ", result.problems()));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -52,6 +53,9 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (knownFailures != null && ini == null) {
+      throw new ParameterException(spec.commandLine(), "--known-failures applies to --ini only");
+    }
     if (ini != null) return new IniRun(ini, home, knownFailures).run(spec.commandLine().getOut());
     return new SampleRun(ruleset, samples, home, junit).run(spec.commandLine().getOut());
   }

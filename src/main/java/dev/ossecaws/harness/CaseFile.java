@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +27,8 @@ public final class CaseFile {
   /** The name sample case files end with. */
   public static final String SUFFIX = ".json";
 
+  /** Jackson's "[Source: REDACTED (...); line: 1, column: 29]": the file is named already. */
+  private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^;]*; ");
   private static final Set<String> CASE_KEYS = Set.of("description", "events");
   private static final Set<String> EVENT_KEYS = Set.of("record", "expect", "secondsLater");
   private static final Set<String> EXPECT_KEYS =
@@ -59,7 +62,7 @@ public final class CaseFile {
     try {
       root = JSON.readTree(Files.readAllBytes(file));
     } catch (JsonProcessingException e) {
-      throw new CaseException(file, "not valid JSON: " + e.getOriginalMessage()
+      throw new CaseException(file, "not valid JSON: " + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("[")
           + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
     } catch (IOException e) {
       throw new CaseException(file, "cannot be read: " + e);

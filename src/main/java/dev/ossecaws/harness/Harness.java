@@ -43,7 +43,7 @@ public final class Harness {
     try {
       sample = CaseFile.read(file);
     } catch (CaseException e) {
-      return new CaseResult(file, 0, List.of(), List.of(e.getMessage()));
+      return new CaseResult(file, 0, List.of(), List.of(e.detail()));
     }
     Replay.Session session = replay.newSession();
     StringBuilder report = new StringBuilder();

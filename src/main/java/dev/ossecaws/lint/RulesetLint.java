@@ -202,7 +202,13 @@ public final class RulesetLint {
           "no '## " + version + "' section for the version in ruleset/VERSION", null));
     }
     for (Path file : Stream.concat(decoderFiles.stream(), ruleFiles.stream()).toList()) {
-      Matcher header = HEADER_VERSION.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.ISO_8859_1);
+      } catch (IOException e) {
+        continue; // already an unreadable-file finding
+      }
+      Matcher header = HEADER_VERSION.matcher(text);
       if (!header.lookingAt()) {
         findings.add(new Finding(Check.VERSION_MISMATCH, file.toString(), 1, null,
             "the header comment names no version; expected 'version " + version + "'", null));

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -28,5 +31,27 @@ class MainTest {
           || sub.getCommandName().equals("help"),
           sub.getCommandName() + " has no --help");
     }
+  }
+
+  @Test
+  void noCommandPrintsTheUsageOnStderrAndExitsTwo() {
+    for (String[] args : new String[][] {{}, {"cloudtrail"}}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cli = Main.commandLine();
+      cli.setOut(new PrintWriter(out));
+      cli.setErr(new PrintWriter(err));
+      assertEquals(2, cli.execute(args), String.join(" ", args));
+      assertEquals("", out.toString());
+      assertTrue(err.toString().startsWith("Usage: ossec-aws"), err.toString());
+    }
+  }
+
+  @Test
+  void fileErrorsSayWhatWentWrongWithWhichFile() {
+    assertEquals("no such file or directory: /x/id-ranges.txt",
+        Main.userMessage(new NoSuchFileException("/x/id-ranges.txt")));
+    assertEquals("permission denied: /x/rules.xml", Main.userMessage(new AccessDeniedException("/x/rules.xml")));
+    assertEquals("/tmp: Is a directory", Main.userMessage(new FileSystemException("/tmp", null, "Is a directory")));
   }
 }

@@ -66,4 +66,28 @@ class TestCommandTest {
     assertEquals(2, run("test", "--ruleset", project.ruleset().toString(), "--samples", scratch.resolve("nowhere").toString()));
     assertTrue(err.toString().contains("samples directory not found: "), err.toString());
   }
+
+  @Test
+  void aSamplesDirectoryWithoutCasesIsUnusableInputNotAPass() throws Exception {
+    Path empty = Files.createDirectory(scratch.resolve("empty"));
+    assertEquals(2, run("test", "--ruleset", project.ruleset().toString(), "--samples", empty.toString()));
+    assertTrue(err.toString().endsWith("test: no sample cases (*.json) under " + empty + "\n"), err.toString());
+  }
+
+  @Test
+  void knownFailuresWithoutIniIsAUsageError() {
+    assertEquals(2, run("test", "--ruleset", project.ruleset().toString(), "--samples", project.samples().toString(),
+        "--known-failures", "known.txt"));
+    assertTrue(err.toString().startsWith("--known-failures applies to --ini only"), err.toString());
+    assertEquals("", out.toString());
+  }
+
+  @Test
+  void aMalformedCaseFailsOnOneLineNamingItsFileOnce() throws Exception {
+    Path broken = Files.writeString(project.samples().resolve("iam/broken.json"), "{\"description\": \"x\", \"events\": [");
+    assertEquals(1, run("test", "--ruleset", project.ruleset().toString(), "--samples", project.samples().toString()));
+    String failure = lines().stream().filter(l -> l.startsWith("FAIL ")).findFirst().orElseThrow();
+    assertTrue(failure.startsWith("FAIL " + broken + ": not valid JSON: "), failure);
+    assertTrue(!failure.contains("Source:"), failure);
+  }
 }

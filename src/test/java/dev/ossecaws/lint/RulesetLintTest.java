@@ -117,4 +117,12 @@ class RulesetLintTest {
     assertEquals(Check.MALFORMED_CASE, finding.check());
     assertTrue(finding.file().endsWith("broken.json"), finding.file());
   }
+
+  @Test
+  void aDirectoryNamedLikeARulesFileIsOneUnreadableFileFinding() throws IOException {
+    Path directory = Files.createDirectory(project.ruleset().resolve("rules/extra.xml"));
+    Finding finding = onlyFinding();
+    assertEquals(Check.UNREADABLE_FILE, finding.check(), finding.toString());
+    assertTrue(finding.toString().startsWith(directory + ":1: "), finding.toString());
+  }
 }
