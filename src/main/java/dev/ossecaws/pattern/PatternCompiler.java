@@ -40,7 +40,7 @@ final class PatternCompiler {
     if (source.isEmpty()) throw PatternException.syntaxError(source, PatternException.EMPTY, "empty pattern");
     OsPattern literal = regexFastPath(source);
     if (literal != null) return literal;
-    return new Latin1Regex(source, compile(source, toJava(source, source, Pcre2Syntax.Subjects.LATIN1)));
+    return new Latin1Regex(source, compile(source, toJava(source, source, Pcre2Characters.Subjects.LATIN1)));
   }
 
   /**
@@ -158,13 +158,13 @@ final class PatternCompiler {
    */
   private static OsPattern compileUtf8(String source, String pcre2) throws PatternException {
     String text = Utf8.decodeLeniently(pcre2);
-    String forAscii = toJava(source, text, Pcre2Syntax.Subjects.ASCII);
-    String forUnicode = toJava(source, text, Pcre2Syntax.Subjects.UNICODE);
+    String forAscii = toJava(source, text, Pcre2Characters.Subjects.ASCII);
+    String forUnicode = toJava(source, text, Pcre2Characters.Subjects.UNICODE);
     Pattern asciiPattern = compile(source, forAscii);
     return new Utf8Regex(source, asciiPattern, forUnicode.equals(forAscii) ? asciiPattern : compile(source, forUnicode));
   }
 
-  private static String toJava(String source, String pcre2, Pcre2Syntax.Subjects subjects) throws PatternException {
+  private static String toJava(String source, String pcre2, Pcre2Characters.Subjects subjects) throws PatternException {
     try {
       return Pcre2Syntax.toJava(pcre2, subjects);
     } catch (PatternSyntaxException e) {

@@ -116,8 +116,8 @@ class OsPatternProperties {
   @Property(tries = 500)
   void autoPossessiveRepeatsFindTheSameMatches(@ForAll("pcre2Sources") String source, @ForAll("pcre2Subjects") String subject) {
     int flags = Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES;
-    String possessive = Pcre2Syntax.toJava(source, Pcre2Syntax.Subjects.LATIN1);
-    Matcher expected = Pattern.compile(Pcre2Syntax.toJava(source, Pcre2Syntax.Subjects.UNICODE), flags).matcher(subject);
+    String possessive = Pcre2Syntax.toJava(source, Pcre2Characters.Subjects.LATIN1);
+    Matcher expected = Pattern.compile(Pcre2Syntax.toJava(source, Pcre2Characters.Subjects.UNICODE), flags).matcher(subject);
     Matcher actual = Pattern.compile(possessive, flags).matcher(subject);
     boolean found = expected.find();
     assertEquals(found, actual.find(), possessive);

@@ -129,11 +129,11 @@ class Pcre2SyntaxTest {
 
   @Test
   void repeatsThatCannotGiveBackUsefullyBecomePossessiveAsInPcre2() {
-    assertEquals("(\\S++) (\\S+)$", Pcre2Syntax.toJava("(\\S+) (\\S+)$", Pcre2Syntax.Subjects.LATIN1));
-    assertEquals("\\d++\\-\\d++|a*+", Pcre2Syntax.toJava("\\d+?-\\d+|a*", Pcre2Syntax.Subjects.LATIN1));
-    assertEquals("a+b*+a", Pcre2Syntax.toJava("a+b*a", Pcre2Syntax.Subjects.LATIN1));
-    assertEquals("\\S+\\(", Pcre2Syntax.toJava("\\S+\\(", Pcre2Syntax.Subjects.LATIN1));
-    assertEquals("(?i)a+b", Pcre2Syntax.toJava("(?i)a+b", Pcre2Syntax.Subjects.LATIN1));
-    assertEquals("[^\\x{20}]+?a", Pcre2Syntax.toJava("[^ ]+?a", Pcre2Syntax.Subjects.UNICODE));
+    assertEquals("(\\S++) (\\S+)$", Pcre2Syntax.toJava("(\\S+) (\\S+)$", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("\\d++\\-\\d++|a*+", Pcre2Syntax.toJava("\\d+?-\\d+|a*", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("a+b*+a", Pcre2Syntax.toJava("a+b*a", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("\\S+\\(", Pcre2Syntax.toJava("\\S+\\(", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("(?i)a+b", Pcre2Syntax.toJava("(?i)a+b", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("[^\\x{20}]+?a", Pcre2Syntax.toJava("[^ ]+?a", Pcre2Characters.Subjects.UNICODE));
   }
 }
