@@ -135,7 +135,10 @@ public final class RecordReader implements Closeable {
 
   private CloudTrailFormatException invalidJson(JsonProcessingException e) {
     JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-    return at("invalid JSON: " + e.getOriginalMessage(), location);
+    String message = e.getOriginalMessage();
+    int startMarker = message.indexOf(" (start marker at");
+    // Jackson's own nested location is noise next to ours.
+    return at("invalid JSON: " + (startMarker < 0 ? message : message.substring(0, startMarker)), location);
   }
 
   /** A failure at the current token. */

@@ -27,7 +27,7 @@ public final class CaseFile {
   public static final String SUFFIX = ".json";
 
   private static final Set<String> CASE_KEYS = Set.of("description", "events");
-  private static final Set<String> EVENT_KEYS = Set.of("record", "expect");
+  private static final Set<String> EVENT_KEYS = Set.of("record", "expect", "secondsLater");
   private static final Set<String> EXPECT_KEYS =
       Set.of("rule", "level", "description", "groups", "alert", "decoder", "fields", "notRules");
 
@@ -83,7 +83,12 @@ public final class CaseFile {
     if (!record.isObject()) throw new CaseException(file, where + ".record: expected a CloudTrail record (a JSON object)");
     JsonNode expect = required(node, "expect", where);
     if (!expect.isObject()) throw new CaseException(file, where + ".expect: expected an object");
-    return new SampleCase.Event((ObjectNode) record, expectation(expect, where + ".expect"));
+    JsonNode later = node.get("secondsLater");
+    if (later != null && !(later.canConvertToInt() && later.intValue() >= 0)) {
+      throw new CaseException(file, where + ".secondsLater: expected a number of seconds (0 or more)");
+    }
+    return new SampleCase.Event((ObjectNode) record, expectation(expect, where + ".expect"),
+        later == null ? 0 : later.intValue());
   }
 
   private Expectation expectation(JsonNode node, String where) throws CaseException {

@@ -16,30 +16,48 @@ import java.util.Map;
 
 /**
  * The evaluator set up for reproducible reports: a fixed host name for lines without one and a
- * frozen clock, so that golden files replay the same on any machine, any day.
+ * clock that starts each session at {@link #TIME} and only moves when a case says so, so that
+ * golden files replay the same on any machine, any day.
  */
 public final class EngineReplay implements Replay {
   /** What Phase 1 prints as host name: CloudTrail lines carry none. */
   public static final String HOSTNAME = "ossec-aws";
-  /** Every event's time; all events of a case fall in one correlation window. */
+  /** When each session starts; events of a case share it unless they say they come later. */
   public static final ZonedDateTime TIME = ZonedDateTime.parse("2026-01-01T00:00:00Z");
 
   private final Engine engine;
+  private final SessionClock clock;
 
-  private EngineReplay(Engine engine) {
+  private EngineReplay(Engine engine, SessionClock clock) {
     this.engine = engine;
+    this.clock = clock;
   }
 
   /** Loads {@code config}'s decoders and rules. */
   public static EngineReplay load(ManagerConfig config) throws DecoderException, RuleException {
-    return new EngineReplay(Engine.builder().config(config).hostname(HOSTNAME).clock(Clock.fixed(TIME))
-        .load(message -> {}));
+    SessionClock clock = new SessionClock();
+    return new EngineReplay(
+        Engine.builder().config(config).hostname(HOSTNAME).clock(clock).load(message -> {}), clock);
   }
 
   @Override
   public Session newSession() {
     Engine session = engine.newSession();
-    return line -> outcome(session.process(line));
+    clock.now = TIME;
+    return (line, secondsLater) -> {
+      clock.now = clock.now.plusSeconds(secondsLater);
+      return outcome(session.process(line));
+    };
+  }
+
+  /** The time of the session being replayed: the engine reads it, the session moves it. */
+  private static final class SessionClock implements Clock {
+    ZonedDateTime now = TIME;
+
+    @Override
+    public ZonedDateTime timeOf(String fullLog) {
+      return now;
+    }
   }
 
   private static Outcome outcome(Verdict verdict) {

@@ -17,6 +17,10 @@ public record SampleCase(Path file, String description, List<Event> events) {
     events = List.copyOf(events);
   }
 
-  /** One CloudTrail record (as in a CloudTrail log file's {@code Records}) and its expectation. */
-  public record Event(ObjectNode record, Expectation expect) {}
+  /**
+   * One CloudTrail record (as in a CloudTrail log file's {@code Records}) and its expectation.
+   *
+   * @param secondsLater when OSSEC reads it, in seconds after the previous event (0: together)
+   */
+  public record Event(ObjectNode record, Expectation expect, int secondsLater) {}
 }

@@ -1,14 +1,11 @@
 package dev.ossecaws.install;
 
-import dev.ossecaws.cloudtrail.RecordLine;
 import dev.ossecaws.decode.DecoderException;
 import dev.ossecaws.engine.ConfigException;
 import dev.ossecaws.engine.ManagerConfig;
-import dev.ossecaws.harness.CaseException;
-import dev.ossecaws.harness.CaseFile;
+import dev.ossecaws.harness.CaseResult;
 import dev.ossecaws.harness.EngineReplay;
-import dev.ossecaws.harness.Replay;
-import dev.ossecaws.harness.SampleCase;
+import dev.ossecaws.harness.Harness;
 import dev.ossecaws.rule.RuleException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,28 +44,12 @@ public final class EngineVerifier implements ManagerVerifier {
       return new Result(List.of("samples directory not found: " + samples + " (pass --samples DIR)"), loaded);
     }
     List<String> problems = new ArrayList<>();
-    List<Path> cases = CaseFile.list(samples);
     int events = 0;
-    for (Path file : cases) events += replay(replay, file, problems);
-    return new Result(problems, loaded + "; " + cases.size() + " sample cases (" + events + " events) replayed");
-  }
-
-  /** Replays one case in a fresh session; returns its number of events. */
-  private int replay(Replay replay, Path file, List<String> problems) {
-    SampleCase sample;
-    try {
-      sample = CaseFile.read(file);
-    } catch (CaseException e) {
-      problems.add(e.getMessage());
-      return 0;
+    List<CaseResult> results = new Harness(replay).checkVerdicts(samples);
+    for (CaseResult result : results) {
+      events += result.events();
+      for (String problem : result.problems()) problems.add(samples.relativize(result.file()) + " " + problem);
     }
-    Replay.Session session = replay.newSession();
-    for (int i = 0; i < sample.events().size(); i++) {
-      SampleCase.Event event = sample.events().get(i);
-      for (String difference : event.expect().differences(session.process(RecordLine.of(event.record())))) {
-        problems.add(samples.relativize(file) + " event " + (i + 1) + ": " + difference);
-      }
-    }
-    return sample.events().size();
+    return new Result(problems, loaded + "; " + results.size() + " sample cases (" + events + " events) replayed");
   }
 }

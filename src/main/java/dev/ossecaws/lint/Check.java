@@ -13,7 +13,8 @@ public enum Check {
   NO_COMPLIANCE_GROUP("no-compliance-group", "An alerting rule without a pci_dss_* or cis_* group."),
   NO_SAMPLE("no-sample", "A rule that can report an event but is the expected rule of no sample case."),
   MALFORMED_CASE("malformed-case", "A sample case file that cannot be read."),
-  VERSION_MISMATCH("version-mismatch", "ruleset/VERSION and the files' header comments disagree.");
+  VERSION_MISMATCH("version-mismatch",
+      "ruleset/VERSION, the files' header comments and CHANGELOG.md's sections disagree.");
 
   private final String id;
   private final String summary;

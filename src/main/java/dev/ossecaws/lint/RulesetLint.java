@@ -195,6 +195,12 @@ public final class RulesetLint {
       findings.add(new Finding(Check.VERSION_MISMATCH, versionFile.toString(), 1, null,
           "'" + version + "' is not a semantic version (MAJOR.MINOR.PATCH)", null));
     }
+    Path changelog = ruleset.resolve("CHANGELOG.md");
+    if (!Files.exists(changelog) || !Files.readString(changelog, StandardCharsets.UTF_8)
+        .lines().anyMatch(line -> line.strip().equals("## " + version))) {
+      findings.add(new Finding(Check.VERSION_MISMATCH, changelog.toString(), 0, null,
+          "no '## " + version + "' section for the version in ruleset/VERSION", null));
+    }
     for (Path file : Stream.concat(decoderFiles.stream(), ruleFiles.stream()).toList()) {
       Matcher header = HEADER_VERSION.matcher(Files.readString(file, StandardCharsets.ISO_8859_1));
       if (!header.lookingAt()) {

@@ -54,6 +54,28 @@ abstract class Condition {
   abstract boolean matches(Event event, RuleSession session);
 
   /**
+   * Where this condition is tested: conditions without side effects go first, cheapest first (they
+   * can be tested in any order with the same result); then, in OSSEC's order, those whose test is
+   * observable: check_diff writes its store, if_fts records the key, a list may log an error
+   * (spec/rules.md §5.2).
+   */
+  final int testOrder() {
+    switch (kind) {
+      case CHECK_DIFF:
+      case IF_FTS:
+      case LIST:
+        return 100;
+      default:
+        return cost();
+    }
+  }
+
+  /** A rough relative cost of {@link #matches}, like jsoup's {@code Evaluator.cost()}. */
+  int cost() {
+    return 1;
+  }
+
+  /**
    * Whether {@code overwrite="yes"} leaves this condition of the original rule in place (spec/rules.md
    * §3.5): pcre2 variants, dynamic fields, lists and GeoIP are not replaced.
    */
@@ -106,6 +128,12 @@ abstract class Condition {
       return value != null && pattern.matches(value);
     }
 
+    /** The log is long and always set; other fields are short and often unset. */
+    @Override
+    int cost() {
+      return field == EventField.LOG ? 10 : 5;
+    }
+
     @Override
     public String toString() {
       return "<" + element + ">" + pattern + "</" + element + ">";
@@ -150,6 +178,11 @@ abstract class Condition {
     }
 
     @Override
+    int cost() {
+      return 6;
+    }
+
+    @Override
     public String toString() {
       return "<field name=\"" + name + "\">" + pattern + "</field>";
     }
@@ -164,6 +197,11 @@ abstract class Condition {
       super(kind, false);
       this.field = field;
       this.entries = List.copyOf(entries);
+    }
+
+    @Override
+    int cost() {
+      return 3;
     }
 
     @Override
@@ -218,6 +256,11 @@ abstract class Condition {
       this.start = start;
       this.end = end;
       this.inside = inside;
+    }
+
+    @Override
+    int cost() {
+      return 3;
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class Rule {
     this.logAlert = builder.logAlert;
     this.ignoreSeconds = builder.ignoreSeconds;
     List<Condition> sorted = new ArrayList<>(builder.conditions);
-    sorted.sort(Comparator.comparing(condition -> condition.kind));
+    sorted.sort(Comparator.comparing(Condition::testOrder).thenComparing(condition -> condition.kind));
     this.conditions = sorted.toArray(new Condition[0]);
     this.correlation = builder.correlation;
   }

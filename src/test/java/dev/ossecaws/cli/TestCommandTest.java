@@ -41,8 +41,8 @@ class TestCommandTest {
     assertEquals(0, run("test", "--ruleset", project.ruleset().toString(), "--samples", project.samples().toString()));
     List<String> lines = lines();
     assertEquals(2, lines.size(), out.toString());
-    assertTrue(lines.get(0).matches("\\d+ rules in .*ruleset, 43 cases in .*samples"), lines.get(0));
-    assertEquals("43 passed, 0 failed", lines.get(1));
+    assertTrue(lines.get(0).matches("\\d+ rules in .*ruleset, \\d+ cases in .*samples"), lines.get(0));
+    assertTrue(lines.get(1).matches("\\d+ passed, 0 failed"), lines.get(1));
   }
 
   @Test
@@ -55,9 +55,9 @@ class TestCommandTest {
     assertEquals(2, failing.size(), out.toString());
     assertTrue(failing.get(0).contains("cloudtrail/delete-trail-denied.json: event 1: level 11, expected 12; report differs"), failing.get(0));
     assertTrue(failing.get(1).contains("cloudtrail/stop-logging.json: event 1: level 11, expected 12;"), failing.get(1));
-    assertEquals("41 passed, 2 failed", lines().get(lines().size() - 1));
+    assertTrue(lines().get(lines().size() - 1).matches("\\d+ passed, 2 failed"), out.toString());
     String xml = Files.readString(junit);
-    assertTrue(xml.contains("<testsuite name=\"ossec-aws samples\" tests=\"43\" failures=\"2\""), xml);
+    assertTrue(xml.matches("(?s).*<testsuite name=\"ossec-aws samples\" tests=\"\\d+\" failures=\"2\".*"), xml);
     assertTrue(xml.contains("name=\"cloudtrail/stop-logging.json\"><failure message=\"event 1: level 11, expected 12\">"), xml);
   }
 

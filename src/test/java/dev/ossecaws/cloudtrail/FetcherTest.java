@@ -240,4 +240,39 @@ class FetcherTest {
     }
     assertEquals(1, fetch(s, new Recording()).objects());
   }
+
+  @Test
+  void throttlingAndServerErrorsAreRetriedAndPersistentOnesReportedWithTheKey() throws Exception {
+    TrailBucket bucket = newBucket();
+    List<String> keys = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      keys.add(TrailBucket.logKey("111122223333", "us-east-1", TODAY, i));
+      expected.addAll(bucket.putLogFile(keys.get(i), 1));
+    }
+    System.setProperty("aws.accessKeyId", S3MockServer.ACCESS_KEY);
+    System.setProperty("aws.secretAccessKey", S3MockServer.SECRET_KEY);
+    try (FaultyS3Proxy proxy = new FaultyS3Proxy(S3MockServer.endpoint(S3_MOCK));
+        S3Client viaProxy = S3Access.client("us-east-1", null, proxy.endpoint(), true)) {
+      proxy.failFirst(keys.get(0), List.of(new FaultyS3Proxy.Fault(503, "SlowDown"), new FaultyS3Proxy.Fault(503, "SlowDown")));
+      proxy.failFirst(keys.get(1), List.of(new FaultyS3Proxy.Fault(500, "InternalError")));
+      proxy.failAlways(keys.get(2), new FaultyS3Proxy.Fault(403, "AccessDenied"));
+      proxy.failAlways(keys.get(3), new FaultyS3Proxy.Fault(503, "SlowDown"));
+      Recording listener = new Recording();
+
+      FetchSummary summary = new Fetcher(viaProxy, settings(bucket), listener, CLOCK).run();
+
+      assertEquals(List.of(
+          keys.get(2) + ": access denied (AccessDenied, HTTP 403)",
+          keys.get(3) + ": throttled, still after retries (SlowDown, HTTP 503)"), listener.failures);
+      assertEquals(2, summary.objects());
+      assertEquals(expected.subList(0, 2), eventIds(dir.resolve("amazon.log")));
+      assertEquals(3, proxy.getsOf(keys.get(0)));
+      assertEquals(2, proxy.getsOf(keys.get(1)));
+      assertEquals(1, proxy.getsOf(keys.get(2)), "access denied is not retried");
+    } finally {
+      System.clearProperty("aws.accessKeyId");
+      System.clearProperty("aws.secretAccessKey");
+    }
+  }
 }

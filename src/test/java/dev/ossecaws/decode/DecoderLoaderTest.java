@@ -192,6 +192,18 @@ class DecoderLoaderTest {
     assertEquals("No decoder matched., decoder: 'null'", decoders.phase2("ab cd"));
   }
 
+  @Test
+  void concatenationTooLongDropsTheOptionWithAMessage() throws DecoderException {
+    String half = "a".repeat(4096);
+    Decoders decoders = Decoders.load(
+        "<decoder name=\"x\"><program_name>app</program_name><prematch>" + half + "</prematch><prematch>"
+            + half + "</prematch></decoder>"
+            + "<decoder name=\"np\"><prematch>^NP</prematch></decoder>");
+    assertEquals(List.of("ossec-analysisd(1104): ERROR: Maximum string size reached for: " + half + "."),
+        decoders.messages);
+    assertEquals("decoder: 'x'", decoders.phase2("Jan 10 10:00:00 h app: no prematch left"));
+  }
+
   private static void assertRefused(String xml, String... lines) {
     DecoderException e = assertThrows(DecoderException.class, () -> Decoders.load(xml));
     assertEquals(List.of(lines), e.lines());

@@ -52,6 +52,16 @@ class CaseFileTest {
   }
 
   @Test
+  void secondsLaterDefaultsToZeroAndMustNotBeNegative() throws Exception {
+    String event = "{\"record\": {}, \"expect\": " + EXPECT + "}";
+    SampleCase sample = CaseFile.read(write("{\"description\": \"x\", \"events\": [" + event + ", "
+        + event.replace("{\"record\"", "{\"secondsLater\": 361, \"record\"") + "]}"));
+    assertEquals(List.of(0, 361), sample.events().stream().map(SampleCase.Event::secondsLater).toList());
+    assertEquals("events[0].secondsLater: expected a number of seconds (0 or more)",
+        error("{\"description\": \"x\", \"events\": [" + event.replace("{\"record\"", "{\"secondsLater\": -1, \"record\"") + "]}"));
+  }
+
+  @Test
   void badJsonNamesTheFileAndThePlace() throws IOException {
     assertTrue(error("{\"description\": \"x\",\n \"events\": [}").matches("not valid JSON: .* \\(line 2, column \\d+\\)"));
   }

@@ -105,7 +105,8 @@ class RulesetLintTest {
   void versionDisagreeingWithAHeaderIsReported() throws IOException {
     Files.writeString(project.ruleset().resolve("VERSION"), "1.1.0\n");
     List<Finding> findings = counted();
-    assertEquals(2, findings.size(), findings.toString());
+    assertEquals(3, findings.size(), findings.toString());
+    assertTrue(findings.get(0).toString().endsWith("CHANGELOG.md: version-mismatch: no '## 1.1.0' section for the version in ruleset/VERSION"), findings.get(0).toString());
     assertTrue(findings.stream().allMatch(f -> f.check() == Check.VERSION_MISMATCH), findings.toString());
   }
 

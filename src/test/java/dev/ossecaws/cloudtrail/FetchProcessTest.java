@@ -2,6 +2,7 @@ package dev.ossecaws.cloudtrail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import java.io.IOException;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The fetcher in a child JVM, killed with SIGKILL at random moments while new objects keep
- * arriving, then run to completion: the log must hold every record exactly once.
+ * {@code ossec-aws cloudtrail fetch} in child JVMs, as cron runs it: killed with SIGKILL at random
+ * moments while new objects keep arriving, then run to completion, the log must hold every record
+ * exactly once.
  */
-class FetchCrashTest {
+class FetchProcessTest {
   @RegisterExtension static final S3MockExtension S3_MOCK = S3MockServer.extension();
   private static final int KILLS = 50;
   private static final int OBJECTS_PER_ROUND = 6;
@@ -96,6 +98,29 @@ class FetchCrashTest {
       }
       Thread.sleep(2);
     }
+  }
+
+  @Test
+  void aFailedObjectMakesTheCommandExitOneNamingItsKeyAndNeverTheCredentials() throws Exception {
+    Path log = dir.resolve("amazon.log");
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    String bad = TrailBucket.logKey("111122223333", "us-east-1", today, 2);
+    try (S3Client s3 = S3MockServer.client(S3_MOCK)) {
+      TrailBucket bucket = new TrailBucket(s3, "failing");
+      bucket.putLogFile(TrailBucket.logKey("111122223333", "us-east-1", today, 1), 3);
+      bucket.put(bad, "{\"Records\":[");
+      Process child = fetch(bucket.name, log);
+      assertEquals(1, child.waitFor());
+    }
+    // The test class path holds S3Mock's Logback beside the tool's slf4j-nop: SLF4J says so first.
+    String err = String.join("\n", Files.readAllLines(dir.resolve("child.err")).stream()
+        .filter(line -> !line.startsWith("SLF4J")).toList());
+    assertEquals("ossec-aws: " + bad + ": not a CloudTrail log file: invalid JSON: Unexpected end-of-input:"
+        + " expected close marker for Array (line 1, column 13)", err.lines().findFirst().orElse(""));
+    assertTrue(err.lines().skip(1).findFirst().orElse("").matches(
+        "ossec-aws: 1 objects, 3 records, .* 1 failed, 0 already done, 0 deleted"), err);
+    assertFalse(err.contains(S3MockServer.SECRET_KEY) || err.contains(S3MockServer.ACCESS_KEY), err);
+    assertEquals(3, FetcherTest.eventIds(log).size());
   }
 
   private Process fetch(String bucket, Path log) throws IOException {

@@ -1,0 +1,116 @@
+package dev.ossecaws.cloudtrail;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An HTTP proxy in front of a real S3 server that answers chosen GETs with S3 error responses
+ * (throttling, 5xx, access denied) before passing them on: the network misbehaving, not a fake S3.
+ */
+final class FaultyS3Proxy implements AutoCloseable {
+  private static final Set<String> HOP_HEADERS =
+      Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
+
+  /** An S3 error response. */
+  record Fault(int status, String code) {}
+
+  private final URI target;
+  private final HttpServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+  private final Map<String, Integer> gets = new ConcurrentHashMap<>();
+  private final Map<String, Fault> always = new ConcurrentHashMap<>();
+
+  FaultyS3Proxy(URI target) throws IOException {
+    this.target = target;
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** GETs of {@code key} get these faults first, then reach the server. */
+  void failFirst(String key, List<Fault> first) {
+    faults.put(key, new ArrayDeque<>(first));
+  }
+
+  /** Every GET of {@code key} gets this fault. */
+  void failAlways(String key, Fault fault) {
+    always.put(key, fault);
+  }
+
+  int getsOf(String key) {
+    return gets.getOrDefault(key, 0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      String key = URLDecoder.decode(path.substring(path.indexOf('/', 1) + 1), UTF_8);
+      if (exchange.getRequestMethod().equals("GET") && exchange.getRequestURI().getRawQuery() == null) {
+        gets.merge(key, 1, Integer::sum);
+        Deque<Fault> queued = faults.get(key);
+        Fault fault = always.containsKey(key) ? always.get(key) : queued == null ? null : queued.poll();
+        if (fault != null) {
+          respond(exchange, fault.status(), ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + fault.code()
+              + "</Code><Message>injected</Message><RequestId>proxy</RequestId></Error>").getBytes(UTF_8), Map.of());
+          return;
+        }
+      }
+      forward(exchange);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void forward(HttpExchange exchange) throws IOException, InterruptedException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()
+            + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())))
+        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!HOP_HEADERS.contains(name.toLowerCase())) values.forEach(v -> request.header(name, v));
+    });
+    HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    respond(exchange, response.statusCode(), response.body(), response.headers().map());
+  }
+
+  private static void respond(HttpExchange exchange, int status, byte[] body, Map<String, List<String>> headers)
+      throws IOException {
+    headers.forEach((name, values) -> {
+      if (!HOP_HEADERS.contains(name.toLowerCase()) && !name.startsWith(":")) exchange.getResponseHeaders().put(name, values);
+    });
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
