@@ -13,8 +13,17 @@ abstract class JavaRegex extends OsPattern {
   /** At most this many captured values are copied out per match (spec/regex.md §2.4). */
   static final int MAX_CAPTURES = 64;
 
-  JavaRegex(String source) {
+  /** A character every match contains, or {@link RequiredCharacter#NONE}. */
+  private final int requiredCharacter;
+
+  JavaRegex(String source, int requiredCharacter) {
     super(source);
+    this.requiredCharacter = requiredCharacter;
+  }
+
+  /** Whether a match may start at or after {@code from}: false when a required character is absent. */
+  final boolean mayMatch(String subject, int from) {
+    return RequiredCharacter.isIn(subject, from, requiredCharacter);
   }
 
   @Override

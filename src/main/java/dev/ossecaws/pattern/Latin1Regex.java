@@ -7,19 +7,20 @@ import java.util.regex.Pattern;
 final class Latin1Regex extends JavaRegex {
   private final Pattern pattern;
 
-  Latin1Regex(String source, Pattern pattern) {
-    super(source);
+  Latin1Regex(String source, Pattern pattern, int requiredCharacter) {
+    super(source, requiredCharacter);
     this.pattern = pattern;
   }
 
   @Override
   public boolean matches(String subject) {
-    return search(pattern, subject, 0) != null;
+    return mayMatch(subject, 0) && search(pattern, subject, 0) != null;
   }
 
   @Override
   public Match find(String subject, int from) {
     checkFrom(subject, from);
+    if (!mayMatch(subject, from)) return null;
     Matcher matcher = search(pattern, subject, from);
     return matcher == null ? null : toMatch(matcher, subject, 0, null);
   }

@@ -40,7 +40,8 @@ final class PatternCompiler {
     if (source.isEmpty()) throw PatternException.syntaxError(source, PatternException.EMPTY, "empty pattern");
     OsPattern literal = regexFastPath(source);
     if (literal != null) return literal;
-    return new Latin1Regex(source, compile(source, toJava(source, source, Pcre2Characters.Subjects.LATIN1)));
+    Pcre2Syntax.Translation translation = translate(source, source, Pcre2Characters.Subjects.LATIN1);
+    return new Latin1Regex(source, compile(source, translation.java()), translation.requiredCharacter());
   }
 
   /**
@@ -158,15 +159,17 @@ final class PatternCompiler {
    */
   private static OsPattern compileUtf8(String source, String pcre2) throws PatternException {
     String text = Utf8.decodeLeniently(pcre2);
-    String forAscii = toJava(source, text, Pcre2Characters.Subjects.ASCII);
-    String forUnicode = toJava(source, text, Pcre2Characters.Subjects.UNICODE);
+    String forAscii = translate(source, text, Pcre2Characters.Subjects.ASCII).java();
+    Pcre2Syntax.Translation forUnicode = translate(source, text, Pcre2Characters.Subjects.UNICODE);
     Pattern asciiPattern = compile(source, forAscii);
-    return new Utf8Regex(source, asciiPattern, forUnicode.equals(forAscii) ? asciiPattern : compile(source, forUnicode));
+    Pattern unicodePattern = forUnicode.java().equals(forAscii) ? asciiPattern : compile(source, forUnicode.java());
+    return new Utf8Regex(source, asciiPattern, unicodePattern, forUnicode.requiredCharacter());
   }
 
-  private static String toJava(String source, String pcre2, Pcre2Characters.Subjects subjects) throws PatternException {
+  private static Pcre2Syntax.Translation translate(String source, String pcre2, Pcre2Characters.Subjects subjects)
+      throws PatternException {
     try {
-      return Pcre2Syntax.toJava(pcre2, subjects);
+      return Pcre2Syntax.translate(pcre2, subjects);
     } catch (PatternSyntaxException e) {
       throw PatternException.syntaxError(source, PatternException.BAD_REGEX, e.getMessage());
     }

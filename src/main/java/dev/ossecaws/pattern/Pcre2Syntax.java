@@ -32,6 +32,7 @@ final class Pcre2Syntax extends Pcre2Characters {
   /** For each open group: the extended mode outside it, and whether it is a plain or capturing group. */
   private final Deque<boolean[]> openGroups = new ArrayDeque<>();
   private final AutoPossessive possessive;
+  private final RequiredCharacter required;
   private int groups;
   private boolean extended;
   /** What was translated last, for PCRE2's "quantifier does not follow a repeatable item". */
@@ -45,24 +46,30 @@ final class Pcre2Syntax extends Pcre2Characters {
     this.totalGroups = totalGroups;
     int alphabet = subjects == Subjects.LATIN1 ? 256 : subjects == Subjects.ASCII ? 128 : 0;
     this.possessive = new AutoPossessive(out, knownNames == null ? 0 : alphabet);
+    this.required = new RequiredCharacter(utf);
   }
 
   /**
-   * The Java form of {@code pattern}, to be compiled {@code CASE_INSENSITIVE | UNIX_LINES}. In UTF
-   * mode the pattern is text; for {@link Subjects#LATIN1} each char is one byte and code points
-   * above 0xFF do not exist.
+   * The Java form of {@code pattern}, to be compiled {@code CASE_INSENSITIVE | UNIX_LINES}, and the
+   * character every match contains ({@link RequiredCharacter#NONE} if none is known). In UTF mode
+   * the pattern is text; for {@link Subjects#LATIN1} each char is one byte and code points above
+   * 0xFF do not exist.
    */
-  static String toJava(String pattern, Subjects subjects) {
+  static Translation translate(String pattern, Subjects subjects) {
     Pcre2Syntax numbering = new Pcre2Syntax(pattern, subjects, null, -1);
     numbering.translate();
-    return new Pcre2Syntax(pattern, subjects, numbering.names, numbering.groups).translate();
+    Pcre2Syntax translator = new Pcre2Syntax(pattern, subjects, numbering.names, numbering.groups);
+    return new Translation(translator.translate(), translator.required.result());
   }
+
+  record Translation(String java, int requiredCharacter) {}
 
   private String translate() {
     while (pos < pattern.length()) {
       char c = pattern.charAt(pos);
       if (extended && skipExtendedSpace(c)) continue;
       int start = out.length();
+      if (!isQuantifierOrNothing(c)) required.other();
       switch (c) {
         case '\\':
           if (escape()) {
@@ -108,6 +115,7 @@ final class Pcre2Syntax extends Pcre2Characters {
           last = Item.NOTHING_REPEATABLE;
           if (c == '|' && openGroups.isEmpty()) {
             possessive.branchEnd();
+            required.topLevelAlternative();
           } else {
             possessive.other();
           }
@@ -133,10 +141,18 @@ final class Pcre2Syntax extends Pcre2Characters {
     } else if (last == Item.ATOM) {
       last = Item.QUANTIFIER;
       out.append(text);
-      possessive.quantifier(text.equals("*") || text.equals("?") || text.startsWith("{0"));
+      boolean optional = text.equals("*") || text.equals("?") || text.startsWith("{0");
+      possessive.quantifier(optional);
+      required.quantifier(optional);
     } else {
       throw error("quantifier does not follow a repeatable item");
     }
+  }
+
+  /** Whether the token at {@code pos} may be a quantifier, or emits nothing (comments, {@code \\E}). */
+  private boolean isQuantifierOrNothing(char c) {
+    return c == '*' || c == '+' || c == '?' || c == '{' || pattern.startsWith("(?#", pos)
+        || pattern.startsWith("\\E", pos) || pattern.startsWith("\\Q\\E", pos);
   }
 
   /** In extended mode whitespace and {@code #} comments up to a newline are ignored. */
@@ -453,6 +469,7 @@ final class Pcre2Syntax extends Pcre2Characters {
 
   /** A character that must match itself, caseless as PCRE2 folds it (see the class comment). */
   private void literal(int codePoint) {
+    required.literal(codePoint, openGroups.isEmpty());
     if (utf && codePoint >= 0x80) {
       out.append(isTurkishI(codePoint) ? "(?-i:" : "(?u:");
       appendEscaped(out, codePoint);

@@ -11,14 +11,15 @@ final class Utf8Regex extends JavaRegex {
   private final Pattern forAscii;
   private final Pattern forUnicode;
 
-  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode) {
-    super(source);
+  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, int requiredCharacter) {
+    super(source, requiredCharacter);
     this.forAscii = forAscii;
     this.forUnicode = forUnicode;
   }
 
   @Override
   public boolean matches(String subject) {
+    if (!mayMatch(subject, 0)) return false;
     if (Utf8.isAscii(subject, 0)) return search(forAscii, subject, 0) != null;
     Utf8.Decoded decoded = Utf8.decode(subject, 0);
     return decoded != null && search(forUnicode, decoded.text(), 0) != null;
@@ -27,6 +28,7 @@ final class Utf8Regex extends JavaRegex {
   @Override
   public Match find(String subject, int from) {
     checkFrom(subject, from);
+    if (!mayMatch(subject, from)) return null;
     if (Utf8.isAscii(subject, from)) {
       Matcher matcher = search(forAscii, subject, from);
       return matcher == null ? null : toMatch(matcher, subject, 0, null);

@@ -275,4 +275,25 @@ class FetcherTest {
       System.clearProperty("aws.secretAccessKey");
     }
   }
+
+  @Test
+  void aRunAfterAGapListsTheGapAndTheStateLaterForgetsWhatTheWindowLeft() throws Exception {
+    TrailBucket bucket = newBucket();
+    String old = TrailBucket.logKey("111122223333", "us-east-1", TODAY, 1);
+    bucket.putLogFile(old, 1);
+    FetchSettings s = settings(bucket);
+    Clock fiveDaysLater = Clock.offset(CLOCK, java.time.Duration.ofDays(5));
+    fetch(s, new Recording());
+    List<String> gap = bucket.putLogFile(TrailBucket.logKey("111122223333", "us-east-1", TODAY.plusDays(2), 2), 1);
+
+    FetchSummary afterGap = new Fetcher(s3, s, new Recording(), fiveDaysLater).run();
+    assertEquals(1, afterGap.objects(), "the day between the runs is listed");
+    assertEquals(1, afterGap.alreadyDone());
+    assertTrue(Files.readString(s.state()).contains(old), "kept while the gap's window reaches it");
+
+    FetchSummary next = new Fetcher(s3, s, new Recording(), fiveDaysLater).run();
+    assertEquals(0, next.objects() + next.alreadyDone(), "days before the window are no longer listed");
+    assertTrue(!Files.readString(s.state()).contains(old), "forgotten once outside the window");
+    assertEquals(gap, eventIds(s.log()).subList(1, 2));
+  }
 }

@@ -112,15 +112,21 @@ class OsPatternProperties {
     return piece.list().ofMaxSize(10).map(pieces -> String.join("", pieces));
   }
 
-  /** The UNICODE translation is never made possessive; on ASCII it must find exactly the same. */
+  /**
+   * The UNICODE translation is never made possessive; on ASCII it must find exactly the same. Nor may
+   * the required-character check refuse a subject that matches.
+   */
   @Property(tries = 500)
-  void autoPossessiveRepeatsFindTheSameMatches(@ForAll("pcre2Sources") String source, @ForAll("pcre2Subjects") String subject) {
+  void autoPossessiveRepeatsAndRequiredCharactersFindTheSameMatches(
+      @ForAll("pcre2Sources") String source, @ForAll("pcre2Subjects") String subject) throws PatternException {
     int flags = Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES;
-    String possessive = Pcre2Syntax.toJava(source, Pcre2Characters.Subjects.LATIN1);
-    Matcher expected = Pattern.compile(Pcre2Syntax.toJava(source, Pcre2Characters.Subjects.UNICODE), flags).matcher(subject);
+    String possessive = Pcre2Syntax.translate(source, Pcre2Characters.Subjects.LATIN1).java();
+    Matcher expected = Pattern.compile(Pcre2Syntax.translate(source, Pcre2Characters.Subjects.UNICODE).java(), flags).matcher(subject);
     Matcher actual = Pattern.compile(possessive, flags).matcher(subject);
     boolean found = expected.find();
     assertEquals(found, actual.find(), possessive);
+    OsPattern compiled = OsPattern.pcre2(source);
+    if (!compiled.isLiteral()) assertEquals(found, compiled.matches(subject), source);
     if (!found) return;
     assertEquals(expected.toMatchResult().start(), actual.start(), possessive);
     for (int group = 0; group <= expected.groupCount(); group++) {

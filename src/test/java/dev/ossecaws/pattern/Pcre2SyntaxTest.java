@@ -129,11 +129,37 @@ class Pcre2SyntaxTest {
 
   @Test
   void repeatsThatCannotGiveBackUsefullyBecomePossessiveAsInPcre2() {
-    assertEquals("(\\S++) (\\S+)$", Pcre2Syntax.toJava("(\\S+) (\\S+)$", Pcre2Characters.Subjects.LATIN1));
-    assertEquals("\\d++\\-\\d++|a*+", Pcre2Syntax.toJava("\\d+?-\\d+|a*", Pcre2Characters.Subjects.LATIN1));
-    assertEquals("a+b*+a", Pcre2Syntax.toJava("a+b*a", Pcre2Characters.Subjects.LATIN1));
-    assertEquals("\\S+\\(", Pcre2Syntax.toJava("\\S+\\(", Pcre2Characters.Subjects.LATIN1));
-    assertEquals("(?i)a+b", Pcre2Syntax.toJava("(?i)a+b", Pcre2Characters.Subjects.LATIN1));
-    assertEquals("[^\\x{20}]+?a", Pcre2Syntax.toJava("[^ ]+?a", Pcre2Characters.Subjects.UNICODE));
+    assertEquals("(\\S++) (\\S+)$", Pcre2Syntax.translate("(\\S+) (\\S+)$", Pcre2Characters.Subjects.LATIN1).java());
+    assertEquals("\\d++\\-\\d++|a*+", Pcre2Syntax.translate("\\d+?-\\d+|a*", Pcre2Characters.Subjects.LATIN1).java());
+    assertEquals("a+b*+a", Pcre2Syntax.translate("a+b*a", Pcre2Characters.Subjects.LATIN1).java());
+    assertEquals("\\S+\\(", Pcre2Syntax.translate("\\S+\\(", Pcre2Characters.Subjects.LATIN1).java());
+    assertEquals("(?i)a+b", Pcre2Syntax.translate("(?i)a+b", Pcre2Characters.Subjects.LATIN1).java());
+    assertEquals("[^\\x{20}]+?a", Pcre2Syntax.translate("[^ ]+?a", Pcre2Characters.Subjects.UNICODE).java());
+  }
+
+  @Test
+  void theRequiredCharacterIsTheLastMandatoryTopLevelLiteral() {
+    assertEquals('m', required("\\d+ from (\\S+)", Pcre2Characters.Subjects.LATIN1));
+    assertEquals('a', required("ab?", Pcre2Characters.Subjects.LATIN1));
+    assertEquals('a', required("\\Qab\\E?", Pcre2Characters.Subjects.LATIN1));
+    assertEquals('a', required("a{2}\\d", Pcre2Characters.Subjects.LATIN1));
+    assertEquals('i', required("disk", Pcre2Characters.Subjects.UNICODE));
+    assertEquals('k', required("disk", Pcre2Characters.Subjects.LATIN1));
+    for (String none : new String[] {"a|b", "(x)y*", "a{0,2}", "x(?#c)?", "[a]", "(?:a)", " ", "\\Qb\\E?"}) {
+      assertEquals(RequiredCharacter.NONE, required(none, Pcre2Characters.Subjects.LATIN1), none);
+    }
+  }
+
+  @Test
+  void aSubjectWithoutTheRequiredCharacterInEitherCaseIsRefusedAtOnce() throws PatternException {
+    OsPattern pattern = OsPattern.pcre2("(\\w+)@(\\w+)");
+    assertFalse(pattern.matches("no at sign here"));
+    assertTrue(pattern.matches("a@b"));
+    assertTrue(OsPattern.pcre2("x\\d").matches("X1"));
+    assertEquals(null, OsPattern.pcre2("b\\d").find("b1 a", 2));
+  }
+
+  private static int required(String pattern, Pcre2Characters.Subjects subjects) {
+    return Pcre2Syntax.translate(pattern, subjects).requiredCharacter();
   }
 }

@@ -109,4 +109,21 @@ class RuleLoadErrorTest {
     assertEquals(List.of("ossec-analysisd(1104): ERROR: Maximum string size reached for: match."), rules.messages);
     assertEquals(100, rules.fire(RuleFixture.event("anything", 1)));
   }
+
+  @Test
+  void ifLevelZeroIsReportedAndTheRuleIsPlacedNowhere() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\"><rule id=\"100\" level=\"3\">"
+        + "<if_level>0</if_level><match>x</match></rule></group>");
+
+    assertEquals(List.of("ossec-analysisd: Invalid level (atoi)"), rules.messages);
+    assertEquals(0, rules.fire(RuleFixture.event("x", 1)));
+  }
+
+  @Test
+  void unknownInfoTypeIsRefusedWhereOssecWouldHang() {
+    RuleException e = loadFails("<rule id=\"100\" level=\"3\"><match>a</match><info type=\"bugtrack\">1</info></rule>");
+
+    assertTrue(e.ossecLines().get(0).startsWith("ossec-analysisd: Invalid info type 'bugtrack' for rule '100'"),
+        e.getMessage());
+  }
 }
