@@ -104,4 +104,21 @@ class InstallCommandTest {
     assertTrue(out.toString().contains("Exit codes:\n  0   Done: installed, upgraded"), out.toString());
     assertTrue(out.toString().contains("  4   Verification failed"), out.toString());
   }
+
+  @Test
+  void aMissingSamplesDirectoryIsBadUsageBeforeAnyFileIsTouched() throws Exception {
+    Map<String, String> original = manager.snapshot();
+    Path missing = temp.resolve("missing");
+    assertEquals(2, run(args("install", "--samples", missing.toString())));
+    assertEquals("install: samples directory not found: " + missing + " (pass --samples DIR)\n", err.toString());
+    assertEquals("", out.toString());
+    assertEquals(original, manager.snapshot());
+    assertTrue(Files.notExists(manager.home.resolve(".ossec-aws")));
+  }
+
+  @Test
+  void statusRefusesOptionsThatWouldChangeSomething() {
+    assertEquals(2, run(args("install", "--status", "--restart")));
+    assertTrue(err.toString().startsWith("--status changes nothing"), err.toString());
+  }
 }
