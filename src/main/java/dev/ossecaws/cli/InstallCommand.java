@@ -2,6 +2,7 @@ package dev.ossecaws.cli;
 
 import dev.ossecaws.install.Installer;
 import dev.ossecaws.install.Ruleset;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,6 +54,14 @@ public final class InstallCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (rollback && status) throw new CommandLine.ParameterException(spec.commandLine(), "--rollback and --status exclude each other");
+    if (status && (manager.dryRun || manager.restart || manager.verifyWithManager)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--status changes nothing: it takes no --dry-run, --restart or --verify-with-manager");
+    }
+    // Checked before anything is written: a mistyped --samples is bad usage, not a failed verification.
+    if (!status && !rollback && !Files.isDirectory(samples)) {
+      throw new IOException("samples directory not found: " + samples + " (pass --samples DIR)");
+    }
     return InstallOptions.refusable(spec, () -> {
       Installer installer = manager.installer(manager.manager(), samples, spec);
       if (status) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks the ruleset: duplicate ids, ids outside ruleset/id-ranges.txt, dangling if_sid,"
-          + " if_matched_sid and decoded_as, patterns OSSEC would refuse, pcre2 elements, missing"
+          + " if_matched_sid, decoded_as and decoder parent, patterns OSSEC would refuse, pcre2 elements, missing"
           + " descriptions, alerting rules without a pci_dss or cis group, rules no sample case"
           + " expects, and VERSION against the files' headers.",
       "Findings listed in ruleset/lint-baseline.txt are shown but do not fail.",

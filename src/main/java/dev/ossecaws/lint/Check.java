@@ -6,7 +6,7 @@ public enum Check {
   DUPLICATE_ID("duplicate-id", "Two rules with the same id: OSSEC refuses to load the second."),
   ID_OUT_OF_RANGE("id-out-of-range", "A rule id outside the ranges of ruleset/id-ranges.txt."),
   DANGLING_REFERENCE("dangling-reference",
-      "An if_sid, if_matched_sid or decoded_as naming nothing loaded before it."),
+      "An if_sid, if_matched_sid, decoded_as or decoder parent naming nothing loaded before it."),
   REFUSED_PATTERN("refused-pattern", "A pattern OSSEC would refuse or silently drop."),
   PCRE2_ELEMENT("pcre2-element", "A *_pcre2 element: the ruleset keeps to classic elements for OSSEC 2.x-3.x managers."),
   MISSING_DESCRIPTION("missing-description", "A rule without a description."),

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dom4j.Document;
 import org.dom4j.Element;
@@ -79,6 +80,13 @@ public final class RulesetLint {
     if (document == null) return;
     for (Element decoder : document.getRootElement().elements()) {
       String name = decoder.attributeValue("name");
+      List<Element> parents = elements(decoder, "parent");
+      // OSSEC concatenates repeated <parent> texts into one name, which must be declared earlier.
+      String parent = parents.stream().map(Element::getText).collect(Collectors.joining());
+      if (!parents.isEmpty() && !decoderNames.contains(parent)) {
+        add(Check.DANGLING_REFERENCE, file, OssecXml.line(parents.get(0)), null,
+            "decoder " + name + ": <parent> " + parent + " is not a decoder declared before it");
+      }
       if (name != null) decoderNames.add(name);
       patterns(file, decoder, DECODER_PATTERNS, null);
     }

@@ -26,7 +26,6 @@ public final class SarifReport {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "ossec-aws lint");
     driver.put("version", toolVersion);
-    driver.put("informationUri", "https://github.com/ossec-aws/ossec-aws");
     ArrayNode rules = driver.putArray("rules");
     for (Check check : Check.values()) {
       ObjectNode rule = rules.addObject();

@@ -124,4 +124,21 @@ class InstallCommandTest {
     assertEquals(0, run("uninstall", "--help"));
     assertTrue(out.toString().contains("  7   Busy, nothing changed: another ossec-aws install"), out.toString());
   }
+
+  @Test
+  void aMissingSamplesDirectoryIsBadUsageBeforeAnyFileIsTouched() throws Exception {
+    Map<String, String> original = manager.snapshot();
+    Path missing = temp.resolve("missing");
+    assertEquals(2, run(args("install", "--samples", missing.toString())));
+    assertEquals("install: samples directory not found: " + missing + " (pass --samples DIR)\n", err.toString());
+    assertEquals("", out.toString());
+    assertEquals(original, manager.snapshot());
+    assertTrue(Files.notExists(manager.home.resolve(".ossec-aws")));
+  }
+
+  @Test
+  void statusRefusesOptionsThatWouldChangeSomething() {
+    assertEquals(2, run(args("install", "--status", "--restart")));
+    assertTrue(err.toString().startsWith("--status changes nothing"), err.toString());
+  }
 }

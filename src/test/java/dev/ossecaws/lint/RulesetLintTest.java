@@ -125,4 +125,15 @@ class RulesetLintTest {
     assertEquals(Check.UNREADABLE_FILE, finding.check(), finding.toString());
     assertTrue(finding.toString().startsWith(directory + ":1: "), finding.toString());
   }
+
+  @Test
+  void aDecoderWhoseParentIsNotDeclaredBeforeItIsADanglingReference() throws IOException {
+    Path decoders = project.ruleset().resolve("decoders/extra.xml");
+    Files.writeString(decoders, "<decoder name=\"amazon-child\">\n  <parent>amazon</parent>\n  <prematch>x</prematch>\n</decoder>\n"
+        + "<decoder name=\"orphan\">\n  <parent>nosuch</parent>\n  <prematch>x</prematch>\n</decoder>\n");
+    List<Finding> dangling = counted().stream().filter(f -> f.check() == Check.DANGLING_REFERENCE).toList();
+    assertEquals(1, dangling.size(), dangling.toString());
+    assertEquals(decoders + ":6: dangling-reference: decoder orphan: <parent> nosuch is not a decoder declared before it",
+        dangling.get(0).toString());
+  }
 }
