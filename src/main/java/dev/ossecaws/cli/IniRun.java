@@ -5,6 +5,7 @@ import dev.ossecaws.harness.EngineEvaluator;
 import dev.ossecaws.harness.IniReport;
 import dev.ossecaws.harness.IniSuite;
 import dev.ossecaws.harness.KnownFailures;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -25,6 +26,7 @@ final class IniRun {
 
   int run(PrintWriter out) throws Exception {
     IniSuite suite = IniSuite.load(iniDir);
+    if (suite.cases().isEmpty()) throw new IOException("no .ini tests under " + iniDir);
     KnownFailures known = knownFailures == null ? KnownFailures.none() : KnownFailures.read(knownFailures);
     Engine engine = Engine.builder().config(ManagerOptions.of(home, null, null)).load(message -> {});
     IniReport report = IniReport.of(suite.run(new EngineEvaluator(engine)), known);

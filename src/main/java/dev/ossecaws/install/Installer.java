@@ -153,6 +153,10 @@ public final class Installer {
 
   private Outcome commit(List<Change> changes, Options options, boolean replaySamples, boolean keepBackup,
       String done) throws IOException, InstallRefusedException {
+    // Found out before the first write, not by a failed restart after it.
+    if (options.restart() && !ManagerCommand.exists(home, Commit.CONTROL)) {
+      throw new InstallRefusedException("--restart: " + home.resolve(Commit.CONTROL) + " is missing or not executable");
+    }
     if (options.dryRun()) {
       for (Change change : changes) out.accept(UnifiedDiff.of(change.path(), readIfExists(change.path()), change.content()));
       out.accept("dry run: " + changes.size() + " files would change; nothing was written");

@@ -40,4 +40,15 @@ class TestCommandIniTest {
     assertEquals(0, run(knownOut, "test", "--ini", ini.toString(), "-D", home, "--known-failures", known.toString()));
     assertEquals(failure + "  (known)\n1 passed, 1 failed (0 unexpected)\n", knownOut.toString());
   }
+
+  @Test
+  void anIniDirectoryWithoutTestsIsUnusableInputNotAPass() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setErr(new PrintWriter(err));
+    assertEquals(2, cli.execute("test", "--ini", empty.toString(), "-D", dir.toString()));
+    assertEquals("test: no .ini tests under " + empty + "\n", err.toString());
+  }
 }

@@ -135,4 +135,12 @@ class RefusalTest {
         () -> manager.installer("1.2.0", Checkpoints.NONE, out::add).uninstall(InstallerTest.PLAIN));
     assertTrue(Files.exists(manager.home.resolve(ManagerHome.CONF)));
   }
+
+  @Test
+  void restartWithoutAnExecutableOssecControlIsRefusedBeforeAnyWrite() {
+    Installer.Options restart = new Installer.Options(false, false, true);
+    assertRefused("--restart: HOME/bin/ossec-control is missing or not executable",
+        () -> manager.installer("1.2.0", Checkpoints.NONE, out::add).install(ManagerFixture.ruleset("1.2.0"), restart));
+    assertTrue(Files.notExists(manager.home.resolve(".ossec-aws")), "a backup was made");
+  }
 }
