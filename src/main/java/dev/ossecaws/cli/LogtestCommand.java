@@ -36,14 +36,21 @@ import picocli.CommandLine.Spec;
  * <p>Differences, all deliberate: everything OSSEC prints to stderr (start-up lines, the report)
  * goes to stdout, and errors go to stderr; {@code -c} defaults to {@code <-D>/etc/ossec.conf};
  * {@code -h} and {@code -V} print OSSEC's texts while {@code --help} and {@code --version} print
- * ours. Exit codes are OSSEC's: 0, 1 for a configuration OSSEC refuses.
+ * ours. Exit codes are OSSEC's: 0, 1 for a command line or configuration OSSEC refuses; our own
+ * options' mistakes are usage errors (2), told in one line.
  */
 @Command(
     name = "logtest",
     description = "Evaluate log lines from stdin like OSSEC 4.3.0's ossec-logtest.",
     sortOptions = false)
-public final class LogtestCommand implements Callable<Integer> {
-  static final int EXIT_CONFIGURATION = 1;
+public final class LogtestCommand implements Callable<Integer>, CommandLine.IParameterExceptionHandler {
+  static final int EXIT_REFUSED = 1;
+  /**
+   * OSSEC's getopt names the program by its argv[0]; we name the program we answer for, as {@code
+   * -h} and {@code -V} print its texts unchanged: the line then reads as ossec-logtest's own when
+   * run from its bin directory or the PATH.
+   */
+  static final String OSSEC_PROGRAM = "ossec-logtest";
   private static final DateTimeFormatter LOG_STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ");
   private static final String QUIETED = "ossec-testrule: INFO: Reading decoder file ";
 
@@ -118,8 +125,11 @@ public final class LogtestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OutputStream report = new BufferedOutputStream(out, 64 * 1024);
     try {
-      if (ossecVersion) return print(report, OssecTexts.VERSION);
-      if (ossecHelp) return print(report, OssecTexts.HELP);
+      if (ossecVersion || ossecHelp) {
+        OssecGetopt.Stop first = OssecGetopt.firstStop(ownArguments(spec.commandLine(),
+            spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), spec);
+        return printNow(report, first.reason() == OssecGetopt.Reason.VERSION ? OssecTexts.VERSION : OssecTexts.HELP, 0);
+      }
       return run(report);
     } finally {
       report.flush();
@@ -128,21 +138,20 @@ public final class LogtestCommand implements Callable<Integer> {
 
   private int run(OutputStream report) throws IOException {
     if (!format.equals("text") && !format.equals("json")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "bad --format '" + format + "': expected text or json");
+      return usageError("bad --format '" + format + "': expected text or json");
     }
     Clock eventClock;
     try {
       eventClock = Clock.parse(clock);
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      return usageError(e.getMessage());
     }
     UnitTestReport.Expected expected = null;
     if (unitTest != null) {
       expected = UnitTestReport.Expected.parse(unitTest);
       if (expected == null) {
         logLines(err, eventClock, List.of(UnitTestReport.MALFORMED));
-        return EXIT_CONFIGURATION;
+        return EXIT_REFUSED;
       }
     }
     List<String> startup = new ArrayList<>();
@@ -198,6 +207,41 @@ public final class LogtestCommand implements Callable<Integer> {
     return exit;
   }
 
+  /**
+   * A command line picocli refuses: where getopt would stop first, OSSEC's answer (its texts, or
+   * getopt's line and the help block on stderr, exit 1); else our one-line usage error.
+   */
+  @Override
+  public int handleParseException(CommandLine.ParameterException e, String[] args) throws IOException {
+    OssecGetopt.Stop stop = OssecGetopt.firstStop(ownArguments(e.getCommandLine(), args), spec);
+    if (stop == null) return usageError(e.getMessage());
+    return switch (stop.reason()) {
+      case VERSION -> printNow(out, OssecTexts.VERSION, 0);
+      case HELP -> printNow(out, OssecTexts.HELP, 0);
+      case INVALID_OPTION ->
+          printNow(err, OSSEC_PROGRAM + ": invalid option -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
+      case MISSING_ARGUMENT -> printNow(err,
+          OSSEC_PROGRAM + ": option requires an argument -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
+      case BAD_LONG_OPTION -> usageError(stop.detail());
+    };
+  }
+
+  /** Picocli hands a subcommand's handlers the whole command line: the arguments after its name. */
+  private static List<String> ownArguments(CommandLine command, String[] args) {
+    List<String> all = List.of(args);
+    return command.getParent() == null ? all : all.subList(all.indexOf(command.getCommandName()) + 1, all.size());
+  }
+
+  private int usageError(String message) throws IOException {
+    return printNow(err, spec.name() + ": " + message + "\n", Main.EXIT_USAGE);
+  }
+
+  private static int printNow(OutputStream stream, String text, int exit) throws IOException {
+    stream.write(text.getBytes(ISO_8859_1));
+    stream.flush();
+    return exit;
+  }
+
   /** Log lines with OSSEC's time stamp, as one string. */
   private static String stamped(Clock eventClock, List<String> messages) {
     if (messages.isEmpty()) return "";
@@ -220,7 +264,7 @@ public final class LogtestCommand implements Callable<Integer> {
     logLines(err, eventClock, ossecLines);
     err.write(("ossec-aws: " + where + "\n").getBytes(ISO_8859_1));
     err.flush();
-    return EXIT_CONFIGURATION;
+    return EXIT_REFUSED;
   }
 
   /** OSSEC's log lines: local time stamp, then the text. */
@@ -231,10 +275,4 @@ public final class LogtestCommand implements Callable<Integer> {
       stream.write((stamp + message + "\n").getBytes(ISO_8859_1));
     }
   }
-
-  private static int print(OutputStream stream, String text) throws IOException {
-    stream.write(text.getBytes(ISO_8859_1));
-    return 0;
-  }
-
 }

@@ -46,9 +46,17 @@ public final class Main implements Callable<Integer> {
     return commandLine(new Main());
   }
 
-  /** {@code command} with the project's handling of user errors. */
+  /**
+   * {@code command} with the project's handling of user errors; a command that handles its own
+   * parameter errors (logtest, as ossec-logtest) gets them.
+   */
   static CommandLine commandLine(Object command) {
-    return new CommandLine(command).setExecutionExceptionHandler(Main::reportUserError);
+    CommandLine commandLine = new CommandLine(command).setExecutionExceptionHandler(Main::reportUserError);
+    CommandLine.IParameterExceptionHandler picocliHandler = commandLine.getParameterExceptionHandler();
+    return commandLine.setParameterExceptionHandler((e, args) ->
+        e.getCommandLine().getCommand() instanceof CommandLine.IParameterExceptionHandler own
+            ? own.handleParseException(e, args)
+            : picocliHandler.handleParseException(e, args));
   }
 
   /** Checked exceptions are the user's input at fault: print their message alone. */

@@ -9,6 +9,7 @@ import dev.ossecaws.SharedData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -96,10 +97,82 @@ class LogtestCommandTest {
   }
 
   @Test
-  void badClockIsAUsageError() throws IOException {
-    Run run = run("", "--clock", "tomorrow");
-    assertEquals(2, run.exit);
-    assertFalse(run.err.contains("\tat "), run.err);
+  void badClockIsAOneLineUsageError() throws IOException {
+    assertEquals(new Run(2, "", "logtest: bad clock 'tomorrow': expected wall, fixed:<ISO-8601 date-time> or event\n"),
+        run("", "--clock", "tomorrow"));
+    assertEquals(new Run(2, "", "logtest: bad clock 'fixed:2026': expected fixed:<ISO-8601 date-time>, e.g. "
+        + "fixed:2026-01-01T00:00:00Z\n"), run("", "--clock", "fixed:2026"));
+  }
+
+  @Test
+  void badFormatIsAOneLineUsageError() throws IOException {
+    assertEquals(new Run(2, "", "logtest: bad --format 'xml': expected text or json\n"), run("", "--format", "xml"));
+  }
+
+  @Test
+  void malformedUnitTestIsOssecsOneLineAndExitsOne() throws IOException {
+    assertEquals(new Run(1, "", "2026/01/01 00:00:00 ossec-testrule: -U requires the matching format to be "
+            + "\"<rule_id>:<alert_level>:<decoder_name>\"\n"),
+        run("", "-U", "5715:3", "-D", dir.toString(), "--clock", FIXED));
+  }
+
+  @Test
+  void unknownShortOptionIsGetoptsLineThenOssecsHelpOnStderrExitingOne() throws IOException {
+    for (String[] args : new String[][] {{"-x"}, {"-qx"}, {"-t", "-x", "-h"}, {"-D", "dir", "-x"}}) {
+      assertEquals(new Run(1, "", "ossec-logtest: invalid option -- 'x'\n" + OssecTexts.HELP), run("", args),
+          String.join(" ", args));
+    }
+  }
+
+  @Test
+  void shortOptionWithoutItsArgumentIsGetoptsOtherLine() throws IOException {
+    for (String option : new String[] {"-D", "-c", "-U", "-qtD"}) {
+      String letter = option.substring(option.length() - 1);
+      assertEquals(new Run(1, "", "ossec-logtest: option requires an argument -- '" + letter + "'\n" + OssecTexts.HELP),
+          run("", option), option);
+    }
+  }
+
+  @Test
+  void versionOrHelpEndsTheCommandLineWhicheverComesFirst() throws IOException {
+    assertEquals(new Run(0, OssecTexts.HELP, ""), run("", "-h", "-x"));
+    assertEquals(new Run(0, OssecTexts.HELP, ""), run("", "-h", "-V"));
+    assertEquals(new Run(0, OssecTexts.VERSION, ""), run("", "-tV", "-h"));
+    assertEquals(new Run(0, OssecTexts.VERSION, ""), run("", "-V", "--nonsense"));
+  }
+
+  @Test
+  void asOssecAwsSubcommandGetoptReadsOnlyWhatFollowsLogtest() {
+    PrintStream savedOut = System.out;
+    PrintStream savedErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, ISO_8859_1));
+    System.setErr(new PrintStream(err, true, ISO_8859_1));
+    try {
+      assertEquals(1, Main.commandLine().execute("logtest", "-x"));
+      assertEquals(0, Main.commandLine().execute("logtest", "-t", "-h", "-V"));
+    } finally {
+      System.setOut(savedOut);
+      System.setErr(savedErr);
+    }
+    assertEquals("ossec-logtest: invalid option -- 'x'\n" + OssecTexts.HELP, err.toString(ISO_8859_1));
+    assertEquals(OssecTexts.HELP, out.toString(ISO_8859_1));
+  }
+
+  @Test
+  void unknownLongOptionIsAOneLineUsageErrorNamingWhatIsExpected() throws IOException {
+    String expected = "logtest: unknown option '--hostnme': expected --help, --version, --hostname NAME, --clock CLOCK, "
+        + "--ruleset DIR, --format FORMAT or ossec-logtest's -VatvdhqUDc\n";
+    assertEquals(new Run(2, "", expected), run("", "--hostnme", "h"));
+    assertEquals(new Run(2, "", expected), run("", "--hostnme=h", "-x"), "the first mistake decides");
+  }
+
+  @Test
+  void longOptionWithoutItsValueOrWithOneItTakesNotIsAOneLineUsageError() throws IOException {
+    assertEquals(new Run(2, "", "logtest: option '--clock' needs CLOCK: Event time: wall (default), "
+        + "fixed:<ISO-8601 date-time> or event (the log's own stamp).\n"), run("", "-q", "--clock"));
+    assertEquals(new Run(2, "", "logtest: option '--help' takes no value\n"), run("", "--help=yes"));
   }
 
   @Test
