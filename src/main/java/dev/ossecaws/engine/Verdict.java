@@ -3,7 +3,10 @@ package dev.ossecaws.engine;
 import dev.ossecaws.event.Event;
 import dev.ossecaws.rule.Firing;
 import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the engine concluded about one line, phase by phase: an immutable value the {@code output}
@@ -29,16 +32,40 @@ public record Verdict(Predecoded predecoded, Decoded decoded, Ruled ruled) {
    * @param fields every {@code <order>} assignment, in the order made
    * @param decoderName the final decoder's name, null if none
    * @param accumulated whether the final decoder has {@code <accumulate/>}
+   * @param values every field set once decoding and accumulation are done, as rules read it, by
+   *     the name an {@code <order>} gives it: static fields, then the final decoder's dynamic
+   *     fields. Plugin decoders and the accumulator set values that no assignment prints.
    */
   public record Decoded(
-      Event.Decoding decoding, List<Event.FieldValue> fields, String decoderName, boolean accumulated) {
+      Event.Decoding decoding, List<Event.FieldValue> fields, String decoderName, boolean accumulated,
+      Map<String, String> values) {
     public Decoded {
       fields = List.copyOf(fields);
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     static Decoded of(Event event) {
       return new Decoded(
-          event.decoding, event.assignments, event.decoder.name(), event.decoder.accumulate());
+          event.decoding, event.assignments, event.decoder.name(), event.decoder.accumulate(), values(event));
+    }
+
+    /** Static names as {@code <order>} spells them ("protocol", not phase 2's "proto"): no dynamic field can take them. */
+    private static Map<String, String> values(Event event) {
+      Map<String, String> values = new LinkedHashMap<>();
+      String[][] statics = {
+        {"srcip", event.srcip}, {"dstip", event.dstip}, {"srcport", event.srcport}, {"dstport", event.dstport},
+        {"protocol", event.protocol}, {"action", event.action}, {"srcuser", event.srcuser},
+        {"dstuser", event.dstuser}, {"id", event.id}, {"url", event.url}, {"extra_data", event.data},
+        {"status", event.status}, {"system_name", event.systemName}, {"filename", event.filename},
+      };
+      for (String[] field : statics) {
+        if (field[1] != null) values.put(field[0], field[1]);
+      }
+      for (String name : event.decoder.order()) {
+        String value = name == null ? null : event.dynamicField(name);
+        if (value != null) values.putIfAbsent(name, value);
+      }
+      return values;
     }
   }
 

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * One event's verdict as one line of JSON, for machines. Byte strings are read as UTF-8 (invalid
  * sequences become U+FFFD); unset values are JSON null.
+ *
+ * <p>{@code fields} holds what rules read (plugin decoders' and the accumulator's values too);
+ * {@code assignments} holds the {@code <order>} assignments phase 2 prints, in order, with its
+ * labels.
  */
 public final class JsonReport {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -28,9 +32,11 @@ public final class JsonReport {
     root.put("log", text(phase1.log()));
     Verdict.Decoded phase2 = verdict.decoded();
     root.put("decoder", text(phase2.decoderName()));
-    ArrayNode fields = root.putArray("fields");
+    ObjectNode fields = root.putObject("fields");
+    phase2.values().forEach((name, value) -> fields.put(text(name), text(value)));
+    ArrayNode assignments = root.putArray("assignments");
     for (Event.FieldValue field : phase2.fields()) {
-      fields.addObject().put("name", text(field.label())).put("value", text(field.value()));
+      assignments.addObject().put("name", text(field.label())).put("value", text(field.value()));
     }
     Firing firing = verdict.ruled().firing();
     if (firing == null) {

@@ -110,7 +110,8 @@ class LogtestCommandTest {
     String[] lines = run.out.split("\n");
     assertEquals(
         "{\"full_log\":\"APP 1.2.3.4\",\"hostname\":\"h\",\"program_name\":null,\"log\":\"APP 1.2.3.4\","
-            + "\"decoder\":\"app\",\"fields\":[{\"name\":\"srcip\",\"value\":\"1.2.3.4\"}],\"rule\":null}",
+            + "\"decoder\":\"app\",\"fields\":{\"srcip\":\"1.2.3.4\"},"
+            + "\"assignments\":[{\"name\":\"srcip\",\"value\":\"1.2.3.4\"}],\"rule\":null}",
         lines[lines.length - 2]);
     assertTrue(lines[lines.length - 1].contains("\"decoder\":null"), lines[lines.length - 1]);
   }

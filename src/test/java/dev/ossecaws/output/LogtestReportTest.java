@@ -1,14 +1,9 @@
 package dev.ossecaws.output;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ossecaws.engine.Clock;
 import dev.ossecaws.engine.Engine;
-import dev.ossecaws.engine.ManagerConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +13,7 @@ class LogtestReportTest {
 
   @Test
   void eventWithoutCandidateDecodersPrintsOnlyTheDecoderLine() throws Exception {
-    Engine engine = engine("<decoder name=\"plain\"><prematch>^PLAIN</prematch></decoder>");
+    Engine engine = Engines.withDecoders(ruleset, "<decoder name=\"plain\"><prematch>^PLAIN</prematch></decoder>");
     assertEquals(
         "\n\n**Phase 1: Completed pre-decoding.\n"
             + "       full event: 'Jan 10 10:00:00 host1 app: PLAIN'\n"
@@ -31,7 +26,7 @@ class LogtestReportTest {
 
   @Test
   void accumulatingDecoderAddsTheLevelUpLine() throws Exception {
-    Engine engine = engine(
+    Engine engine = Engines.withDecoders(ruleset,
         "<decoder name=\"acc\"><prematch>^ACC </prematch><regex>^ACC id=(\\S+) user=(\\S*) ip=(\\S*)</regex>"
             + "<order>id, user, srcip</order><accumulate/></decoder>");
     engine.process("ACC id=7 user=bob ip=");
@@ -55,18 +50,8 @@ class LogtestReportTest {
 
   @Test
   void bytesAreReportedAsTheyCame() throws Exception {
-    Engine engine = engine("<decoder name=\"plain\"><prematch>^PLAIN</prematch></decoder>");
+    Engine engine = Engines.withDecoders(ruleset, "<decoder name=\"plain\"><prematch>^PLAIN</prematch></decoder>");
     String report = LogtestReport.of(engine.process("caf\u00c3\u00a9 \u00ff"));
     assertEquals(true, report.contains("       full event: 'caf\u00c3\u00a9 \u00ff'\n"), report);
-  }
-
-  private Engine engine(String decoders) throws Exception {
-    Files.createDirectories(ruleset.resolve("decoders"));
-    Files.writeString(ruleset.resolve("decoders/test.xml"), decoders, ISO_8859_1);
-    return Engine.builder()
-        .config(ManagerConfig.defaults(ruleset).addRuleset(ruleset).build())
-        .hostname("melancia")
-        .clock(Clock.fixed(ZonedDateTime.parse("2026-01-01T00:00:00Z")))
-        .load(message -> {});
   }
 }
