@@ -30,13 +30,13 @@ final class SampleRun {
   }
 
   int run(PrintWriter out) throws Exception {
-    if (!Files.isDirectory(samples)) throw new IOException("samples directory not found: " + samples);
+    if (!Files.exists(samples)) throw new IOException("samples not found: " + samples);
     ManagerConfig config = home == null
         ? ManagerConfig.defaults(ruleset).addRuleset(ruleset).build()
         : ManagerConfig.load(home).newBuilder().addRuleset(ruleset).build();
     List<CaseResult> results = new Harness(EngineReplay.load(config)).run(samples);
     // A mistyped --samples must not pass by testing nothing.
-    if (results.isEmpty()) throw new IOException("no sample cases (*.json) under " + samples);
+    if (results.isEmpty()) throw new IOException("no sample case (*.json) in " + samples);
     long failed = results.stream().filter(r -> !r.passed()).count();
     for (CaseResult result : results) {
       if (!result.passed()) out.println("FAIL " + result.file() + ": " + String.join("; ", result.problems()));

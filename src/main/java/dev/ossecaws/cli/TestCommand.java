@@ -28,8 +28,9 @@ final class TestCommand implements Callable<Integer> {
       description = "The ruleset: DIR/decoders/*.xml and DIR/rules/*.xml (default: ${DEFAULT-VALUE}).")
   Path ruleset;
 
-  @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
-      description = "The sample cases (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--samples", paramLabel = "PATH", defaultValue = "samples",
+      description = "The sample cases: a directory, searched recursively (default: ${DEFAULT-VALUE}),"
+          + " or one case file.")
   Path samples;
 
   @Option(names = "-D", paramLabel = "DIR",

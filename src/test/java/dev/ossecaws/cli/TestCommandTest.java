@@ -64,14 +64,14 @@ class TestCommandTest {
   @Test
   void missingSamplesDirectoryIsAUsageError() {
     assertEquals(2, run("test", "--ruleset", project.ruleset().toString(), "--samples", scratch.resolve("nowhere").toString()));
-    assertTrue(err.toString().contains("samples directory not found: "), err.toString());
+    assertTrue(err.toString().contains("samples not found: "), err.toString());
   }
 
   @Test
   void aSamplesDirectoryWithoutCasesIsUnusableInputNotAPass() throws Exception {
     Path empty = Files.createDirectory(scratch.resolve("empty"));
     assertEquals(2, run("test", "--ruleset", project.ruleset().toString(), "--samples", empty.toString()));
-    assertTrue(err.toString().endsWith("test: no sample cases (*.json) under " + empty + "\n"), err.toString());
+    assertEquals("test: no sample case (*.json) in " + empty + "\n", err.toString());
   }
 
   @Test
@@ -89,5 +89,13 @@ class TestCommandTest {
     String failure = lines().stream().filter(l -> l.startsWith("FAIL ")).findFirst().orElseThrow();
     assertTrue(failure.startsWith("FAIL " + broken + ": not valid JSON: "), failure);
     assertTrue(!failure.contains("Source:"), failure);
+  }
+
+  @Test
+  void oneCaseFileCanBeReplayedAlone() {
+    Path one = project.samples().resolve("iam/create-user.json");
+    assertEquals(0, run("test", "--ruleset", project.ruleset().toString(), "--samples", one.toString()), err.toString());
+    assertTrue(lines().get(0).matches("\\d+ rules in .*ruleset, 1 cases in .*create-user\\.json"), out.toString());
+    assertEquals("1 passed, 0 failed", lines().get(1));
   }
 }
