@@ -3,10 +3,11 @@ package dev.ossecaws.cli;
 import dev.ossecaws.cloudtrail.LineFormat;
 import dev.ossecaws.cloudtrail.RecordLine;
 import java.io.BufferedOutputStream;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,16 +46,23 @@ final class FlattenCommand implements Callable<Integer> {
     int failures = 0;
     OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
     for (Path file : files) {
-      try (InputStream in = file.toString().equals("-") ? System.in : new FileInputStream(file.toFile())) {
+      try (InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
         format.copy(in, maxLineBytes, out);
+      } catch (FileSystemException e) {
+        failures += report(out, Main.userMessage(e));
       } catch (IOException e) {
-        out.flush();
-        failures++;
-        spec.commandLine().getErr().println("ossec-aws: " + file + ": " + e.getMessage());
+        failures += report(out, file + ": " + e.getMessage());
       }
     }
     out.flush();
     spec.commandLine().getErr().flush();
     return failures == 0 ? 0 : Main.EXIT_FAILURES;
+  }
+
+  /** Reports a file that could not be flattened, after the lines written before it; counts 1. */
+  private int report(OutputStream out, String message) throws IOException {
+    out.flush();
+    spec.commandLine().getErr().println(spec.name() + ": " + message);
+    return 1;
   }
 }
