@@ -4,6 +4,7 @@ import dev.ossecaws.install.Checkpoints;
 import dev.ossecaws.install.EngineVerifier;
 import dev.ossecaws.install.InstallRefusedException;
 import dev.ossecaws.install.Installer;
+import dev.ossecaws.install.ManagerBusyException;
 import dev.ossecaws.install.ManagerHome;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ final class InstallOptions {
   static final int EXIT_VERIFICATION_FAILED = 4;
   static final int EXIT_ROLLED_BACK = 5;
   static final int EXIT_RESTORE_FAILED = 6;
+  static final int EXIT_BUSY = 7;
   static final String EXIT_0 = "0:Done: installed, upgraded, uninstalled, rolled back, or nothing to do.";
   static final String EXIT_2 = "2:Bad usage or unusable input (e.g. the ruleset directory).";
   static final String EXIT_3 = "3:Refused, nothing changed: not an OSSEC 4.x manager home, a symlink leading out"
@@ -29,6 +31,8 @@ final class InstallOptions {
   static final String EXIT_5 = "5:A step failed (a write, the restart): every file restored from the backup.";
   static final String EXIT_6 = "6:A step failed and restoring failed too: restore by hand from the backup named"
       + " in the output.";
+  static final String EXIT_7 = "7:Busy, nothing changed: another ossec-aws install, uninstall or rollback is running"
+      + " on this manager; try again when it is done.";
 
   @Option(names = "--ossec-dir", paramLabel = "DIR",
       description = "The manager's home (default: DIRECTORY in /etc/ossec-init.conf, else /var/ossec).")
@@ -61,7 +65,10 @@ final class InstallOptions {
     }, Clock.systemUTC());
   }
 
-  /** Runs {@code action}; a refusal is printed as one line on stderr and exits with 3. */
+  /**
+   * Runs {@code action}; a refusal is printed as one line on stderr and exits with 3, or with 7
+   * when another run holds the manager (a retry may then succeed, which automation wants to know).
+   */
   static int refusable(CommandSpec spec, RefusableAction action) throws IOException {
     try {
       return action.run();
@@ -69,7 +76,7 @@ final class InstallOptions {
       PrintWriter err = spec.commandLine().getErr();
       err.println("ossec-aws " + spec.name() + ": refused: " + e.getMessage());
       err.flush();
-      return EXIT_REFUSED;
+      return e instanceof ManagerBusyException ? EXIT_BUSY : EXIT_REFUSED;
     }
   }
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       InstallOptions.EXIT_0, InstallOptions.EXIT_2, InstallOptions.EXIT_3,
-      InstallOptions.EXIT_4, InstallOptions.EXIT_5, InstallOptions.EXIT_6
+      InstallOptions.EXIT_4, InstallOptions.EXIT_5, InstallOptions.EXIT_6, InstallOptions.EXIT_7
     })
 public final class UninstallCommand implements Callable<Integer> {
   @Mixin InstallOptions manager;

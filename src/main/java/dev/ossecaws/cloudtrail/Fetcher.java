@@ -2,6 +2,7 @@ package dev.ossecaws.cloudtrail;
 
 import dev.ossecaws.cloudtrail.FetchState.ObjectId;
 import dev.ossecaws.cloudtrail.FetchState.Pending;
+import dev.ossecaws.lock.RunLock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

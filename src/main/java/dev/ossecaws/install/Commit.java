@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 final class Commit {
   static final String LOGTEST = "bin/ossec-logtest";
   static final String CONTROL = "bin/ossec-control";
-  private static final String STATE_DIR = ".ossec-aws";
 
   /** How far a commit got. */
   enum Result { COMMITTED, VERIFICATION_FAILED, RESTORED, RESTORE_FAILED }
@@ -41,13 +40,13 @@ final class Commit {
 
   Result run(List<Change> changes, Steps steps) throws InstallRefusedException {
     for (Change change : changes) home.resolve(change.path());
-    boolean hadStateDir = Files.exists(home.path().resolve(STATE_DIR));
+    boolean hadBackupDir = Files.exists(home.path().resolve(Backup.DIR));
     Backup backup;
     try {
       backup = Backup.create(home, changes.stream().map(Change::path).toList(), clock, checkpoints);
     } catch (IOException | InstallRefusedException e) {
       out.accept("failed  backup: " + e.getMessage());
-      removeStateDirIfNew(hadStateDir);
+      removeBackupDirIfNew(hadBackupDir);
       out.accept("nothing was changed");
       return Result.RESTORED;
     }
@@ -56,17 +55,17 @@ final class Commit {
     try {
       for (Change change : changes) apply(change);
       Result verified = verify(steps);
-      if (verified != Result.COMMITTED) return undo(backup, hadStateDir, false, verified);
+      if (verified != Result.COMMITTED) return undo(backup, hadBackupDir, false, verified);
       if (steps.restart()) {
         restartTried = true;
         checkpoints.reach("restart");
         ManagerCommand.Outcome restart = ManagerCommand.run(home, CONTROL, "restart");
         out.accept("restart " + CONTROL + " restart: " + restart);
-        if (!restart.succeeded()) return undo(backup, hadStateDir, true, Result.RESTORED);
+        if (!restart.succeeded()) return undo(backup, hadBackupDir, true, Result.RESTORED);
       }
     } catch (IOException | InstallRefusedException | RuntimeException e) {
       out.accept("failed  " + (e instanceof RuntimeException ? e.toString() : e.getMessage()));
-      return undo(backup, hadStateDir, restartTried, Result.RESTORED);
+      return undo(backup, hadBackupDir, restartTried, Result.RESTORED);
     }
     warnings.forEach(w -> out.accept("warning " + w));
     if (!steps.keepBackup()) deleteQuietly(backup);
@@ -108,11 +107,11 @@ final class Commit {
     return logtest.succeeded() ? Result.COMMITTED : Result.VERIFICATION_FAILED;
   }
 
-  private Result undo(Backup backup, boolean hadStateDir, boolean restartAgain, Result restored) {
+  private Result undo(Backup backup, boolean hadBackupDir, boolean restartAgain, Result restored) {
     try {
       backup.restore(home, warnings);
       backup.delete();
-      removeStateDirIfNew(hadStateDir);
+      removeBackupDirIfNew(hadBackupDir);
     } catch (IOException e) {
       out.accept("RESTORE FAILED: " + e.getMessage());
       out.accept("the files as they were before are kept in " + backup.name(home));
@@ -129,14 +128,16 @@ final class Commit {
     return restored;
   }
 
-  /** A first install that failed leaves no trace, not even the empty state directory. */
-  private void removeStateDirIfNew(boolean hadStateDir) {
-    if (hadStateDir) return;
+  /**
+   * A first install that failed leaves no trace, not even the empty backup directory (the lock
+   * then removes the state directory it sat in).
+   */
+  private void removeBackupDirIfNew(boolean hadBackupDir) {
+    if (hadBackupDir) return;
     try {
       Files.deleteIfExists(home.path().resolve(Backup.DIR));
-      Files.deleteIfExists(home.path().resolve(STATE_DIR));
     } catch (IOException e) {
-      warnings.add("could not remove " + STATE_DIR + ": " + e.getMessage());
+      warnings.add("could not remove " + Backup.DIR + ": " + e.getMessage());
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.ossecaws.install;
 
 /** The installer will not touch this manager: not a 4.x manager home, an unsafe path, a conflict. */
-public final class InstallRefusedException extends Exception {
+public class InstallRefusedException extends Exception {
   public InstallRefusedException(String message) {
     super(message);
   }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Puts the ruleset onto a manager, takes it off again, rolls back to the last backup, and says what
  * is installed. Each operation first works out every file it would change (so a dry run can show
- * them as diffs), then hands them to a {@link Commit}.
+ * them as diffs), then hands them to a {@link Commit}. Each holds the manager's {@link InstallLock}
+ * throughout, and is refused with {@link ManagerBusyException} while another run holds it.
  */
 public final class Installer {
   /** How an operation ended; the cli turns each into an exit code. */
@@ -51,6 +52,10 @@ public final class Installer {
 
   /** Installs {@code ruleset}, or upgrades an installed one to it. */
   public Outcome install(Ruleset ruleset, Options options) throws IOException, InstallRefusedException {
+    return locked(options.dryRun(), () -> installLocked(ruleset, options));
+  }
+
+  private Outcome installLocked(Ruleset ruleset, Options options) throws IOException, InstallRefusedException {
     Optional<Manifest> installed = installedManifest();
     String version = ruleset.version();
     List<Change> changes = new ArrayList<>();
@@ -90,6 +95,10 @@ public final class Installer {
 
   /** Removes what install added: its files, its block in ossec.conf and its manifest. */
   public Outcome uninstall(Options options) throws IOException, InstallRefusedException {
+    return locked(options.dryRun(), () -> uninstallLocked(options));
+  }
+
+  private Outcome uninstallLocked(Options options) throws IOException, InstallRefusedException {
     Optional<Manifest> installed = installedManifest();
     List<Change> changes = new ArrayList<>();
     String conf = readConf();
@@ -114,6 +123,10 @@ public final class Installer {
 
   /** Restores the newest backup not yet restored: undoes the last install, upgrade or uninstall. */
   public Outcome rollback(Options options) throws IOException, InstallRefusedException {
+    return locked(options.dryRun(), () -> rollbackLocked(options));
+  }
+
+  private Outcome rollbackLocked(Options options) throws IOException, InstallRefusedException {
     Backup backup = Backup.latest(home).orElseThrow(() -> new InstallRefusedException(
         "nothing to roll back: no backup in " + home.path().resolve(Backup.DIR)));
     List<Change> changes = new ArrayList<>();
@@ -131,6 +144,13 @@ public final class Installer {
 
   /** Prints what is installed and whether it is intact; {@code available} is the ruleset at hand. */
   public void status(Optional<Ruleset> available) throws IOException, InstallRefusedException {
+    locked(true, () -> {
+      statusLocked(available);
+      return null;
+    });
+  }
+
+  private void statusLocked(Optional<Ruleset> available) throws IOException, InstallRefusedException {
     out.accept("manager   " + home);
     Optional<Manifest> installed = installedManifest();
     if (installed.isEmpty()) {
@@ -178,6 +198,17 @@ public final class Installer {
         out.accept("failed, and the rollback failed too: restore the backup named above by hand");
         return Outcome.RESTORE_FAILED;
     }
+  }
+
+  private <T> T locked(boolean readOnly, Operation<T> operation) throws IOException, InstallRefusedException {
+    try (InstallLock lock = InstallLock.acquire(home, readOnly)) {
+      return operation.run();
+    }
+  }
+
+  /** An operation run under the lock. */
+  private interface Operation<T> {
+    T run() throws IOException, InstallRefusedException;
   }
 
   private Change confChange(String text) throws InstallRefusedException {

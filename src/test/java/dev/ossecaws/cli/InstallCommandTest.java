@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ossecaws.install.ManagerFixture;
+import dev.ossecaws.lock.RunLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -99,10 +100,29 @@ class InstallCommandTest {
   }
 
   @Test
+  void aRunWhileAnotherHoldsTheManagerExitsWithSevenAndChangesNothing() throws Exception {
+    Path lockFile = manager.home.resolve(".ossec-aws/install.lock");
+    try (RunLock held = RunLock.tryAcquire(lockFile)) {
+      Map<String, String> before = manager.snapshot();
+      assertEquals(InstallOptions.EXIT_BUSY, run(args("install", "--ruleset", ManagerFixture.resource("ruleset-1.2.0").toString())));
+      Path home = manager.home.toRealPath();
+      assertEquals("ossec-aws install: refused: another ossec-aws install, uninstall or rollback is running on " + home
+          + " (it holds " + home.resolve(".ossec-aws/install.lock") + "); nothing was changed, try again when it is done\n",
+          err.toString());
+      assertEquals("", out.toString());
+      assertEquals(InstallOptions.EXIT_BUSY, run(args("uninstall")));
+      assertEquals(before, manager.snapshot());
+    }
+  }
+
+  @Test
   void helpDocumentsTheExitCodes() {
     assertEquals(0, run("install", "--help"));
     assertTrue(out.toString().contains("Exit codes:\n  0   Done: installed, upgraded"), out.toString());
     assertTrue(out.toString().contains("  4   Verification failed"), out.toString());
+    assertTrue(out.toString().contains("  7   Busy, nothing changed: another ossec-aws install"), out.toString());
+    assertEquals(0, run("uninstall", "--help"));
+    assertTrue(out.toString().contains("  7   Busy, nothing changed: another ossec-aws install"), out.toString());
   }
 
   @Test

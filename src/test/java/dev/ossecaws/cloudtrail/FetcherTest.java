@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ossecaws.lock.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
