@@ -126,8 +126,8 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     OutputStream report = new BufferedOutputStream(out, 64 * 1024);
     try {
       if (ossecVersion || ossecHelp) {
-        OssecGetopt.Stop first = OssecGetopt.firstStop(ownArguments(spec.commandLine(),
-            spec.commandLine().getParseResult().originalArgs().toArray(String[]::new)), spec);
+        OssecGetopt.Stop first = OssecGetopt.firstStop(
+            ownArguments(spec.commandLine(), spec.commandLine().getParseResult().originalArgs()), spec);
         return printNow(report, first.reason() == OssecGetopt.Reason.VERSION ? OssecTexts.VERSION : OssecTexts.HELP, 0);
       }
       return run(report);
@@ -213,7 +213,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
    */
   @Override
   public int handleParseException(CommandLine.ParameterException e, String[] args) throws IOException {
-    OssecGetopt.Stop stop = OssecGetopt.firstStop(ownArguments(e.getCommandLine(), args), spec);
+    OssecGetopt.Stop stop = OssecGetopt.firstStop(ownArguments(e.getCommandLine(), List.of(args)), spec);
     if (stop == null) return usageError(e.getMessage());
     return switch (stop.reason()) {
       case VERSION -> printNow(out, OssecTexts.VERSION, 0);
@@ -227,8 +227,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
   }
 
   /** Picocli hands a subcommand's handlers the whole command line: the arguments after its name. */
-  private static List<String> ownArguments(CommandLine command, String[] args) {
-    List<String> all = List.of(args);
+  private static List<String> ownArguments(CommandLine command, List<String> all) {
     return command.getParent() == null ? all : all.subList(all.indexOf(command.getCommandName()) + 1, all.size());
   }
 
