@@ -3,11 +3,11 @@ package dev.ossecaws.cli;
 import dev.ossecaws.cloudtrail.LineFormat;
 import dev.ossecaws.cloudtrail.RecordLine;
 import java.io.BufferedOutputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,10 +46,12 @@ final class FlattenCommand implements Callable<Integer> {
     int failures = 0;
     OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
     for (Path file : files) {
-      try (InputStream in = file.toString().equals("-") ? System.in : Files.newInputStream(file)) {
+      // FileInputStream, not Files.newInputStream: its channel stream asks pipes for their position
+      // ("Illegal seek"), and `flatten <(zcat ...)` must work.
+      try (InputStream in = file.toString().equals("-") ? System.in : new FileInputStream(file.toFile())) {
         format.copy(in, maxLineBytes, out);
-      } catch (FileSystemException e) {
-        failures += report(out, Main.userMessage(e));
+      } catch (FileNotFoundException e) {
+        failures += report(out, e.getMessage()); // "PATH (No such file or directory)"
       } catch (IOException e) {
         failures += report(out, file + ": " + e.getMessage());
       }

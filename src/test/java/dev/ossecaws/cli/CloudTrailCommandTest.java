@@ -60,7 +60,24 @@ class CloudTrailCommandTest {
     Path plain = Files.writeString(dir.resolve("a.json"), "{\"Records\":[{\"b\":1,\"eventName\":\"A\"}]}");
     assertEquals("{\"b\":1,\"eventName\":\"A\"}\n", flatten("cloudtrail", "flatten", "--format", "json", plain.toString()));
     assertEquals(1, run("cloudtrail", "flatten", dir.resolve("missing.json").toString()));
-    assertEquals("flatten: no such file or directory: " + dir.resolve("missing.json") + "\n", err.toString());
+    assertEquals("flatten: " + dir.resolve("missing.json") + " (No such file or directory)\n", err.toString());
+  }
+
+  @Test
+  void flattenReadsANamedPipe() throws Exception {
+    Path fifo = dir.resolve("records.fifo");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(fifo, "{\"Records\":[{\"eventName\":\"A\"}]}");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    assertEquals("\"AmazonAWS\":\"eventName\":\"A\"\n", flatten("cloudtrail", "flatten", fifo.toString()));
+    writer.join();
+    assertEquals("", err.toString());
   }
 
   @Test
