@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * its options parsed the same way ({@code -qD dir}, {@code -cfile}).
  *
  * <p>Differences, all deliberate: everything OSSEC prints to stderr (start-up lines, the report)
- * goes to stdout, and errors go to stderr; {@code -c} defaults to {@code <-D>/etc/ossec.conf};
+ * goes to stdout (with {@code --format json}, the log lines go to stderr so stdout is JSON alone),
+ * and errors go to stderr; {@code -c} defaults to {@code <-D>/etc/ossec.conf};
  * {@code -h} and {@code -V} print OSSEC's texts while {@code --help} and {@code --version} print
  * ours. Exit codes are OSSEC's: 0, 1 for a command line or configuration OSSEC refuses; our own
  * options' mistakes are usage errors (2), told in one line.
@@ -154,6 +155,9 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
         return EXIT_REFUSED;
       }
     }
+    boolean json = format.equals("json");
+    // JSON goes to scripts: OSSEC's log lines would break it, so they go to stderr beside errors.
+    OutputStream logs = json ? err : report;
     List<String> startup = new ArrayList<>();
     Engine engine;
     try {
@@ -162,16 +166,15 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
       if (hostname != null) builder.hostname(hostname);
       engine = builder.load(startup::add);
     } catch (ConfigException e) {
-      return refused(report, eventClock, startup, e.ossecMessages(), e.getMessage());
+      return refused(logs, eventClock, startup, e.ossecMessages(), e.getMessage());
     } catch (DecoderException e) {
-      return refused(report, eventClock, startup, e.lines(), e.getMessage());
+      return refused(logs, eventClock, startup, e.lines(), e.getMessage());
     } catch (RuleException e) {
-      return refused(report, eventClock, startup, e.ossecLines(), e.getMessage());
+      return refused(logs, eventClock, startup, e.ossecLines(), e.getMessage());
     }
-    logLines(report, eventClock, startup);
+    logLines(logs, eventClock, startup);
     if (testConfiguration) return 0;
-    logLines(report, eventClock, List.of("ossec-testrule: INFO: Started (pid: " + ProcessHandle.current().pid() + ")."));
-    boolean json = format.equals("json");
+    logLines(logs, eventClock, List.of("ossec-testrule: INFO: Started (pid: " + ProcessHandle.current().pid() + ")."));
     if (!alerts && !json) report.write(LogtestReport.SESSION_START.getBytes(ISO_8859_1));
     LineReader lines = new LineReader(in);
     int exit = 0;
@@ -181,6 +184,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
       String messages = stamped(eventClock, verdict.ruled().messages());
       Firing firing = verdict.ruled().firing();
       if (json) {
+        logs.write(messages.getBytes(ISO_8859_1));
         report.write(JsonReport.of(verdict));
       } else if (alerts) {
         if (verdict.decoded().accumulated()) report.write(LogtestReport.ACCUMULATED.getBytes(ISO_8859_1));
@@ -256,12 +260,12 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
 
   /** OSSEC's error lines on stderr, then where the fault is; exit 1 as OSSEC. */
   private int refused(
-      OutputStream report, Clock eventClock, List<String> startup, List<String> ossecLines, String where)
+      OutputStream logs, Clock eventClock, List<String> startup, List<String> ossecLines, String where)
       throws IOException {
-    logLines(report, eventClock, startup);
-    report.flush();
+    logLines(logs, eventClock, startup);
+    logs.flush();
     logLines(err, eventClock, ossecLines);
-    err.write(("ossec-aws: " + where + "\n").getBytes(ISO_8859_1));
+    err.write((spec.name() + ": " + where + "\n").getBytes(ISO_8859_1));
     err.flush();
     return EXIT_REFUSED;
   }

@@ -85,7 +85,7 @@ class LogtestCommandTest {
         "2026/01/01 00:00:00 ossec-analysisd(2101): ERROR: Parent decoder name invalid: 'nobody'.\n"
             + "2026/01/01 00:00:00 ossec-analysisd(2106): ERROR: Error adding decoder plugin.\n"
             + "2026/01/01 00:00:00 ossec-testrule(1202): ERROR: Configuration error at '" + file + "'. Exiting.\n"
-            + "ossec-aws: " + file + ":1: decoder 'x': ossec-analysisd(2101): ERROR: Parent decoder name invalid: 'nobody'.\n",
+            + "logtest: " + file + ":1: decoder 'x': ossec-analysisd(2101): ERROR: Parent decoder name invalid: 'nobody'.\n",
         run.err);
   }
 
@@ -181,6 +181,8 @@ class LogtestCommandTest {
         "<decoder name=\"app\"><prematch>^APP </prematch><regex>^APP (\\S+)</regex><order>srcip</order></decoder>");
     Run run = run("APP 1.2.3.4\nother\n", "--ruleset", ruleset.toString(), "--format", "json", "--hostname", "h", "--clock", FIXED);
     String[] lines = run.out.split("\n");
+    assertEquals(2, lines.length, "stdout is the JSON alone, OSSEC's log lines go to stderr: " + run.out);
+    assertTrue(run.err.contains("ossec-testrule: INFO: Started (pid: "), run.err);
     assertEquals(
         "{\"full_log\":\"APP 1.2.3.4\",\"hostname\":\"h\",\"program_name\":null,\"log\":\"APP 1.2.3.4\","
             + "\"decoder\":\"app\",\"fields\":{\"srcip\":\"1.2.3.4\"},"
