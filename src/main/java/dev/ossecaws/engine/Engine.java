@@ -4,13 +4,13 @@ import dev.ossecaws.decode.Accumulator;
 import dev.ossecaws.decode.DecoderException;
 import dev.ossecaws.decode.DecoderSet;
 import dev.ossecaws.event.Event;
-import dev.ossecaws.output.TraceText;
 import dev.ossecaws.predecode.Predecoder;
 import dev.ossecaws.rule.Firing;
 import dev.ossecaws.rule.Rule;
 import dev.ossecaws.rule.RuleException;
 import dev.ossecaws.rule.RuleSession;
 import dev.ossecaws.rule.RuleSet;
+import dev.ossecaws.rule.RuleTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -62,7 +62,7 @@ public final class Engine {
   /** Phase 3; an event the OSSEC-alert plugin decoded takes the alert's rule as matched. */
   private Verdict.Ruled rulePhase(Event event) {
     ruleMessages.clear();
-    TraceText trace = traceRules ? new TraceText() : null;
+    RuleTrace trace = traceRules ? new RuleTrace() : null;
     Firing firing;
     if (event.alertRuleId != null) {
       Rule rule = rules.rule(leadingNumber(event.alertRuleId));
@@ -73,7 +73,7 @@ public final class Engine {
     } else {
       firing = rules.evaluate(event, ruleSession, trace);
     }
-    return new Verdict.Ruled(trace == null ? null : trace.toString(), ruleMessages, firing, Verdict.Alerted.of(event));
+    return new Verdict.Ruled(trace == null ? null : trace.entries(), ruleMessages, firing, Verdict.Alerted.of(event));
   }
 
   /** C's atoi: the leading digits, 0 without any. */

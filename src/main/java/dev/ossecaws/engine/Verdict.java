@@ -2,6 +2,7 @@ package dev.ossecaws.engine;
 
 import dev.ossecaws.event.Event;
 import dev.ossecaws.rule.Firing;
+import dev.ossecaws.rule.RuleTrace;
 import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -72,13 +73,14 @@ public record Verdict(Predecoded predecoded, Decoded decoded, Ruled ruled) {
   /**
    * Phase 3 (spec/rules.md).
    *
-   * @param trace the {@code -v} rule trace, header included; null unless the engine traces rules
+   * @param trace the {@code -v} rule walk, step by step; null unless the engine traces rules
    * @param messages log lines the rule phase printed (without time stamps), e.g. list errors
    * @param firing the rule found and whether it alerts; null if no rule matched
    * @param alerted the event as an {@code -a} alert shows it
    */
-  public record Ruled(String trace, List<String> messages, Firing firing, Alerted alerted) {
+  public record Ruled(List<RuleTrace.Entry> trace, List<String> messages, Firing firing, Alerted alerted) {
     public Ruled {
+      trace = trace == null ? null : List.copyOf(trace);
       messages = List.copyOf(messages);
     }
   }

@@ -31,7 +31,7 @@ public final class LogtestReport {
     predecoding(out, verdict.predecoded());
     decoding(out, verdict.decoded());
     Verdict.Ruled ruled = verdict.ruled();
-    if (ruled.trace() != null) out.append(ruled.trace());
+    if (ruled.trace() != null) TraceText.append(out, ruled.trace());
     out.append(logLines);
     if (ruled.firing() != null) RuleReport.phase3(out, ruled.firing());
     return out.toString();

@@ -1,31 +1,22 @@
 package dev.ossecaws.output;
 
-import dev.ossecaws.rule.Rule;
 import dev.ossecaws.rule.RuleTrace;
+import java.util.List;
 
 /** The {@code -v} rule trace as ossec-logtest prints it (spec/logtest-output.md §4.5). */
-public final class TraceText implements RuleTrace {
-  private final StringBuilder out = new StringBuilder("\n**Rule debugging:\n");
+final class TraceText {
+  private TraceText() {}
 
-  @Override
-  public void trying(Rule rule) {
-    out.append("    Trying rule: ").append(rule.id()).append(" - ")
-        .append(rule.description() == null ? "(null)" : rule.description()).append('\n');
-  }
-
-  @Override
-  public void matched(Rule rule) {
-    out.append("       *Rule ").append(rule.id()).append(" matched.\n");
-  }
-
-  @Override
-  public void tryingChildren() {
-    out.append("       *Trying child rules.\n");
-  }
-
-  /** The header and every line so far. */
-  @Override
-  public String toString() {
-    return out.toString();
+  /** The header, then one line per step: the header stands even when no rule was tried. */
+  static void append(StringBuilder out, List<RuleTrace.Entry> trace) {
+    out.append("\n**Rule debugging:\n");
+    for (RuleTrace.Entry entry : trace) {
+      switch (entry.step()) {
+        case TRYING -> out.append("    Trying rule: ").append(entry.rule().id()).append(" - ")
+            .append(entry.rule().description() == null ? "(null)" : entry.rule().description()).append('\n');
+        case MATCHED -> out.append("       *Rule ").append(entry.rule().id()).append(" matched.\n");
+        case TRYING_CHILDREN -> out.append("       *Trying child rules.\n");
+      }
+    }
   }
 }

@@ -66,7 +66,7 @@ public final class RuleSet {
    * Walks the top-level rules of the event's category (spec/rules.md §5.1–5.3) and post-processes
    * the rule found (§5.4). Returns null when no rule matched.
    *
-   * @param trace receives the walk for {@code -v}; null for none
+   * @param trace records the walk for {@code -v}; null for none
    */
   public Firing evaluate(Event event, RuleSession session, RuleTrace trace) {
     session.previousLogs = List.of();
@@ -89,14 +89,14 @@ public final class RuleSet {
 
   private Rule evaluate(Node node, Event event, RuleSession session, RuleTrace trace) {
     Rule rule = node.rule;
-    if (trace != null) trace.trying(rule);
+    if (trace != null) trace.add(RuleTrace.Step.TRYING, rule);
     for (Condition condition : rule.conditions) {
       if (!condition.matches(event, session)) return null;
     }
     if (rule.correlation != null && !correlate(rule, event, session)) return null;
-    if (trace != null) trace.matched(rule);
+    if (trace != null) trace.add(RuleTrace.Step.MATCHED, rule);
     if (node.children.length > 0) {
-      if (trace != null) trace.tryingChildren();
+      if (trace != null) trace.add(RuleTrace.Step.TRYING_CHILDREN, rule);
       for (Node child : node.children) {
         Rule found = evaluate(child, event, session, trace);
         if (found != null) return found;

@@ -71,22 +71,15 @@ final class RuleFixture {
   /** The {@code -v} trace of one event, one string per step. */
   List<String> trace(Event event) {
     List<String> steps = new ArrayList<>();
-    rules.evaluate(event, session, new RuleTrace() {
-      @Override
-      public void trying(Rule rule) {
-        steps.add("try " + rule.id());
+    RuleTrace trace = new RuleTrace();
+    rules.evaluate(event, session, trace);
+    for (RuleTrace.Entry entry : trace.entries()) {
+      switch (entry.step()) {
+        case TRYING -> steps.add("try " + entry.rule().id());
+        case MATCHED -> steps.add("matched " + entry.rule().id());
+        case TRYING_CHILDREN -> steps.add("children");
       }
-
-      @Override
-      public void matched(Rule rule) {
-        steps.add("matched " + rule.id());
-      }
-
-      @Override
-      public void tryingChildren() {
-        steps.add("children");
-      }
-    });
+    }
     return steps;
   }
 }
