@@ -4,7 +4,7 @@ package dev.ossecaws.lint;
 public enum Check {
   UNREADABLE_FILE("unreadable-file", "A ruleset file that OSSEC's XML reader refuses."),
   DUPLICATE_ID("duplicate-id", "Two rules with the same id: OSSEC refuses to load the second."),
-  ID_OUT_OF_RANGE("id-out-of-range", "A rule id outside the ranges of ruleset/id-ranges.txt."),
+  ID_OUT_OF_RANGE("id-out-of-range", "A rule id missing, not a number, or outside the ranges of ruleset/id-ranges.txt."),
   DANGLING_REFERENCE("dangling-reference",
       "An if_sid, if_matched_sid, decoded_as or decoder parent naming nothing loaded before it."),
   REFUSED_PATTERN("refused-pattern", "A pattern OSSEC would refuse or silently drop."),

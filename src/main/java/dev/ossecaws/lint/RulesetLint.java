@@ -105,7 +105,7 @@ public final class RulesetLint {
     String id = rule.attributeValue("id");
     int line = OssecXml.line(rule);
     if (id == null || !id.matches("\\d+")) {
-      add(Check.DUPLICATE_ID, file, line, id, "rule without a numeric id");
+      add(Check.ID_OUT_OF_RANGE, file, line, id, "rule without a numeric id");
       return;
     }
     if (!loadedIds.add(id)) add(Check.DUPLICATE_ID, file, line, id, "id " + id + " is already used by an earlier rule");

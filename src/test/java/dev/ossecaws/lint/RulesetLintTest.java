@@ -66,6 +66,15 @@ class RulesetLintTest {
   }
 
   @Test
+  void ruleWithoutANumericIdIsAnIdOutOfRange() throws IOException {
+    project.replaceOnce(project.rulesFile(), "<rule id=\"81010\"", "<rule id=\"x81010\"");
+    List<Finding> findings = counted();
+    assertTrue(findings.stream().anyMatch(f -> f.check() == Check.ID_OUT_OF_RANGE
+        && f.toString().contains("rule without a numeric id")), findings.toString());
+    assertTrue(findings.stream().noneMatch(f -> f.check() == Check.DUPLICATE_ID), findings.toString());
+  }
+
+  @Test
   void danglingIfSidIsReported() throws IOException {
     project.replaceOnce(project.rulesFile(), "<if_sid>80308</if_sid>", "<if_sid>80307</if_sid>");
     assertOnlyFinding(Check.DANGLING_REFERENCE, "80309");
