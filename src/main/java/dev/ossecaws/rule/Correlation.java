@@ -4,6 +4,7 @@ import dev.ossecaws.event.Event;
 import dev.ossecaws.pattern.OsPattern;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a correlation rule searches (spec/rules.md §7): the events that fired one rule, those of a
@@ -19,50 +20,25 @@ final class Correlation {
 
   /** A candidate filter (spec/rules.md §7.2). */
   enum Filter {
-    SAME_ID(true) {
-      @Override
-      boolean accepts(Event current, Event candidate) {
-        return current.id != null && current.id.equals(candidate.id);
-      }
-    },
-    SAME_SOURCE_IP(true) {
-      @Override
-      boolean accepts(Event current, Event candidate) {
-        return current.srcip != null && current.srcip.equals(candidate.srcip);
-      }
-    },
-    SAME_SRC_PORT(false) {
-      @Override
-      boolean accepts(Event current, Event candidate) {
-        return current.srcport != null && current.srcport.equals(candidate.srcport);
-      }
-    },
-    SAME_DST_PORT(false) {
-      @Override
-      boolean accepts(Event current, Event candidate) {
-        return current.dstport != null && current.dstport.equals(candidate.dstport);
-      }
-    },
-    SAME_USER(true) {
-      @Override
-      boolean accepts(Event current, Event candidate) {
-        return current.dstuser != null && current.dstuser.equals(candidate.dstuser);
-      }
-    },
-    SAME_LOCATION(false) {
+    SAME_ID(true, event -> event.id),
+    SAME_SOURCE_IP(true, event -> event.srcip),
+    SAME_SRC_PORT(false, event -> event.srcport),
+    SAME_DST_PORT(false, event -> event.dstport),
+    SAME_USER(true, event -> event.dstuser),
+    SAME_LOCATION(false, null) {
       @Override
       boolean accepts(Event current, Event candidate) {
         return Objects.equals(current.hostname, candidate.hostname);
       }
     },
-    DIFFERENT_URL(true) {
+    DIFFERENT_URL(true, null) {
       @Override
       boolean accepts(Event current, Event candidate) {
         return current.url != null && candidate.url != null && !current.url.equals(candidate.url);
       }
     },
     /** GeoIP is never set in this build, so this filter rejects every candidate. */
-    DIFFERENT_SRCGEOIP(true) {
+    DIFFERENT_SRCGEOIP(true, null) {
       @Override
       boolean accepts(Event current, Event candidate) {
         return false;
@@ -71,12 +47,18 @@ final class Correlation {
 
     /** Whether a regex search over the global list applies this filter too. */
     final boolean inRegexSearch;
+    /** For the same_* filters: the field that must be set and equal; null for the others. */
+    private final Function<Event, String> field;
 
-    Filter(boolean inRegexSearch) {
+    Filter(boolean inRegexSearch, Function<Event, String> field) {
       this.inRegexSearch = inRegexSearch;
+      this.field = field;
     }
 
-    abstract boolean accepts(Event current, Event candidate);
+    boolean accepts(Event current, Event candidate) {
+      String value = field.apply(current);
+      return value != null && value.equals(field.apply(candidate));
+    }
   }
 
   final Source source;
