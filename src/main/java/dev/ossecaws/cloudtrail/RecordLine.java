@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +23,12 @@ import java.util.function.Predicate;
  * fields as {@code "name":value} pairs separated by commas, so that {@code "{" + line.substring(
  * PREFIX.length()) + "}"} parses back to the record.
  *
- * <p>The fields rules key on come first, in the order of {@link #LEADING_FIELDS} (those present);
- * the others follow in the record's own order. Values are compact JSON: strings quoted and escaped,
- * objects and arrays without spaces.
+ * <p>Keys are written in one canonical order at every depth ({@link CanonicalOrder}), whatever
+ * order the record's file gave them in: the fields rules key on first, in the order of {@link
+ * #LEADING_FIELDS} (those present), then the rest of CloudTrail's documented record; {@code
+ * userIdentity} in CloudTrail's documented order ({@code type} first); every other object with its
+ * keys by name. So one record always gives one line, and a verdict never depends on key order.
+ * Values are compact JSON: strings quoted and escaped, objects and arrays without spaces.
  *
  * <p><b>ASCII only.</b> Every character outside printable ASCII (U+0000–U+001F, U+007F and
  * everything above U+007F) is written as a JSON escape ({@code \n}, &#92;u00e9, a surrogate pair
@@ -62,7 +66,7 @@ public final class RecordLine {
   /** The fields written first, in this order, when the record has them. */
   public static final List<String> LEADING_FIELDS = List.of(
       "eventVersion", "eventTime", "eventSource", "eventName", "awsRegion", "sourceIPAddress",
-      "userAgent", "errorCode", "errorMessage", "userIdentity");
+      "userAgent", "errorCode", "errorMessage", "eventType", "recipientAccountId", "userIdentity");
 
   /** The fields that make records long, cut first. */
   static final List<String> BULKY_FIELDS =
@@ -91,13 +95,9 @@ public final class RecordLine {
     if (!record.isObject()) throw new IllegalArgumentException("record is not a JSON object: " + record.getNodeType());
     if (maxBytes < MIN_MAX_BYTES) throw new IllegalArgumentException("maxBytes < " + MIN_MAX_BYTES + ": " + maxBytes);
     Fields fields = new Fields();
-    for (String name : LEADING_FIELDS) {
-      JsonNode value = record.get(name);
-      if (value != null) fields.add(new Field(name, value, true));
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = CanonicalOrder.of((ObjectNode) record).fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
-      if (!LEADING_FIELDS.contains(entry.getKey())) fields.add(new Field(entry.getKey(), entry.getValue(), false));
+      fields.add(new Field(entry.getKey(), entry.getValue(), LEADING_FIELDS.contains(entry.getKey())));
     }
     fields.shortenTo(maxBytes);
     return fields.line();

@@ -20,9 +20,9 @@ public record Outcome(
     fields = Map.copyOf(fields);
   }
 
-  /** The rule's {@code pci_dss_*} and {@code cis_*} groups. */
-  public List<String> complianceGroups() {
+  /** The rule's compliance and ATT&CK groups, as cases state them. */
+  public List<String> statedGroups() {
     if (groups == null) return List.of();
-    return Arrays.stream(groups.split(",")).filter(Expectation::isComplianceGroup).distinct().toList();
+    return Arrays.stream(groups.split(",")).filter(Expectation::isStatedGroup).distinct().toList();
   }
 }

@@ -23,7 +23,21 @@ class RecordLineTest {
   }
 
   @Test
-  void leadingFieldsComeFirstInTheFixedOrderThenTheRestInTheirOwn() throws Exception {
+  void userIdentityKeepsCloudTrailsOrderAndOtherObjectsSortTheirKeysAtAnyDepth() throws Exception {
+    ObjectNode record = parse("{\"zeta\":1,\"requestParameters\":{\"b\":{\"y\":1,\"x\":[{\"d\":1,\"c\":2}]},\"a\":0},"
+        + "\"userIdentity\":{\"sessionContext\":{\"attributes\":{\"mfaAuthenticated\":\"false\","
+        + "\"creationDate\":\"t\"},\"sessionIssuer\":{\"userName\":\"r\",\"type\":\"Role\"}},"
+        + "\"invokedBy\":\"s\",\"arn\":\"a\",\"type\":\"AssumedRole\",\"custom\":\"c\"},\"alpha\":2}");
+
+    assertEquals("\"AmazonAWS\":\"userIdentity\":{\"type\":\"AssumedRole\",\"arn\":\"a\",\"invokedBy\":\"s\","
+        + "\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"userName\":\"r\"},"
+        + "\"attributes\":{\"creationDate\":\"t\",\"mfaAuthenticated\":\"false\"}},\"custom\":\"c\"},"
+        + "\"requestParameters\":{\"a\":0,\"b\":{\"x\":[{\"c\":2,\"d\":1}],\"y\":1}},\"alpha\":2,\"zeta\":1",
+        RecordLine.of(record));
+  }
+
+  @Test
+  void leadingFieldsComeFirstThenTheRestInCloudTrailsDocumentedOrder() throws Exception {
     ObjectNode record = parse("{\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"alice\"},"
         + "\"requestID\":\"r-1\",\"eventTime\":\"2024-03-01T10:00:00Z\",\"eventVersion\":\"1.08\","
         + "\"eventName\":\"CreateUser\",\"readOnly\":false,\"eventSource\":\"iam.amazonaws.com\","
@@ -33,8 +47,8 @@ class RecordLineTest {
     assertEquals("\"AmazonAWS\":\"eventVersion\":\"1.08\",\"eventTime\":\"2024-03-01T10:00:00Z\","
         + "\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\",\"awsRegion\":\"us-east-1\","
         + "\"sourceIPAddress\":\"203.0.113.7\",\"userAgent\":\"aws-cli/2.15.0\",\"errorCode\":\"AccessDenied\","
-        + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"alice\"},\"requestID\":\"r-1\","
-        + "\"readOnly\":false,\"requestParameters\":{\"userName\":\"bob\"}",
+        + "\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"alice\"},"
+        + "\"requestParameters\":{\"userName\":\"bob\"},\"requestID\":\"r-1\",\"readOnly\":false",
         RecordLine.of(record));
   }
 
