@@ -13,17 +13,17 @@ abstract class JavaRegex extends OsPattern {
   /** At most this many captured values are copied out per match (spec/regex.md §2.4). */
   static final int MAX_CAPTURES = 64;
 
-  /** A character every match contains, or {@link RequiredCharacter#NONE}. */
-  private final int requiredCharacter;
+  /** Lower-case texts one of which every match contains in some case, or null. */
+  private final List<String> requiredLiterals;
 
-  JavaRegex(String source, int requiredCharacter) {
+  JavaRegex(String source, List<String> requiredLiterals) {
     super(source);
-    this.requiredCharacter = requiredCharacter;
+    this.requiredLiterals = requiredLiterals;
   }
 
-  /** Whether a match may start at or after {@code from}: false when a required character is absent. */
+  /** Whether a match may start at or after {@code from}: false when every required literal is absent. */
   final boolean mayMatch(String subject, int from) {
-    return RequiredCharacter.isIn(subject, from, requiredCharacter);
+    return RequiredLiteral.isIn(subject, from, requiredLiterals);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.ossecaws.pattern;
 
+import java.util.List;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -7,8 +9,8 @@ import java.util.regex.Pattern;
 final class Latin1Regex extends JavaRegex {
   private final Pattern pattern;
 
-  Latin1Regex(String source, Pattern pattern, int requiredCharacter) {
-    super(source, requiredCharacter);
+  Latin1Regex(String source, Pattern pattern, List<String> requiredLiterals) {
+    super(source, requiredLiterals);
     this.pattern = pattern;
   }
 

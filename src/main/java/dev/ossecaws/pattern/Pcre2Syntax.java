@@ -1,5 +1,7 @@
 package dev.ossecaws.pattern;
 
+import java.util.List;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -32,7 +34,7 @@ final class Pcre2Syntax extends Pcre2Characters {
   /** For each open group: the extended mode outside it, and whether it is a plain or capturing group. */
   private final Deque<boolean[]> openGroups = new ArrayDeque<>();
   private final AutoPossessive possessive;
-  private final RequiredCharacter required;
+  private final RequiredLiteral required;
   private int groups;
   private boolean extended;
   /** What was translated last, for PCRE2's "quantifier does not follow a repeatable item". */
@@ -46,12 +48,12 @@ final class Pcre2Syntax extends Pcre2Characters {
     this.totalGroups = totalGroups;
     int alphabet = subjects == Subjects.LATIN1 ? 256 : subjects == Subjects.ASCII ? 128 : 0;
     this.possessive = new AutoPossessive(out, knownNames == null ? 0 : alphabet);
-    this.required = new RequiredCharacter(utf);
+    this.required = new RequiredLiteral(utf);
   }
 
   /**
    * The Java form of {@code pattern}, to be compiled {@code CASE_INSENSITIVE | UNIX_LINES}, and the
-   * character every match contains ({@link RequiredCharacter#NONE} if none is known). In UTF mode
+   * lower-case literals one of which every match contains (null if none is known). In UTF mode
    * the pattern is text; for {@link Subjects#LATIN1} each char is one byte and code points above
    * 0xFF do not exist.
    */
@@ -62,7 +64,7 @@ final class Pcre2Syntax extends Pcre2Characters {
     return new Translation(translator.translate(), translator.required.result());
   }
 
-  record Translation(String java, int requiredCharacter) {}
+  record Translation(String java, List<String> requiredLiterals) {}
 
   private String translate() {
     while (pos < pattern.length()) {

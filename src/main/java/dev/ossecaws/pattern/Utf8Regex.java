@@ -1,5 +1,7 @@
 package dev.ossecaws.pattern;
 
+import java.util.List;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,8 +13,8 @@ final class Utf8Regex extends JavaRegex {
   private final Pattern forAscii;
   private final Pattern forUnicode;
 
-  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, int requiredCharacter) {
-    super(source, requiredCharacter);
+  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, List<String> requiredLiterals) {
+    super(source, requiredLiterals);
     this.forAscii = forAscii;
     this.forUnicode = forUnicode;
   }

@@ -117,7 +117,7 @@ class OsPatternProperties {
    * the required-character check refuse a subject that matches.
    */
   @Property(tries = 500)
-  void autoPossessiveRepeatsAndRequiredCharactersFindTheSameMatches(
+  void autoPossessiveRepeatsAndRequiredLiteralsFindTheSameMatches(
       @ForAll("pcre2Sources") String source, @ForAll("pcre2Subjects") String subject) throws PatternException {
     int flags = Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES;
     String possessive = Pcre2Syntax.translate(source, Pcre2Characters.Subjects.LATIN1).java();

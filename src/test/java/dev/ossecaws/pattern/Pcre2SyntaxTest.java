@@ -138,28 +138,36 @@ class Pcre2SyntaxTest {
   }
 
   @Test
-  void theRequiredCharacterIsTheLastMandatoryTopLevelLiteral() {
-    assertEquals('m', required("\\d+ from (\\S+)", Pcre2Characters.Subjects.LATIN1));
-    assertEquals('a', required("ab?", Pcre2Characters.Subjects.LATIN1));
-    assertEquals('a', required("\\Qab\\E?", Pcre2Characters.Subjects.LATIN1));
-    assertEquals('a', required("a{2}\\d", Pcre2Characters.Subjects.LATIN1));
-    assertEquals('i', required("disk", Pcre2Characters.Subjects.UNICODE));
-    assertEquals('k', required("disk", Pcre2Characters.Subjects.LATIN1));
-    for (String none : new String[] {"a|b", "(x)y*", "a{0,2}", "x(?#c)?", "[a]", "(?:a)", " ", "\\Qb\\E?"}) {
-      assertEquals(RequiredCharacter.NONE, required(none, Pcre2Characters.Subjects.LATIN1), none);
+  void theRequiredLiteralsAreEachAlternativesLongestRunOfMandatoryTopLevelLiterals() {
+    assertEquals(" from ", required("\\d+ from (\\S+)", Pcre2Characters.Subjects.LATIN1));
+    assertEquals(" sshd[", required("^\\S+ sshd\\[", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("a", required("ab?", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("ab", required("ab+c", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("a", required("\\Qab\\E?", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("a", required("a{2}\\d", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("failed", required("FAILED", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("di", required("disk", Pcre2Characters.Subjects.UNICODE));
+    assertEquals("disk", required("disk", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("a|b", required("a|b", Pcre2Characters.Subjects.LATIN1));
+    assertEquals("sshd[|su: ", required("sshd\\[\\d+|^su: ", Pcre2Characters.Subjects.LATIN1));
+    for (String none : new String[] {"a|\\d", "(x)y*", "a{0,2}", "x(?#c)?", "[a]", "(?:a)", " ", "\\Qb\\E?"}) {
+      assertEquals(null, required(none, Pcre2Characters.Subjects.LATIN1), none);
     }
   }
 
   @Test
-  void aSubjectWithoutTheRequiredCharacterInEitherCaseIsRefusedAtOnce() throws PatternException {
+  void aSubjectWithoutTheRequiredLiteralInAnyCaseIsRefusedAtOnce() throws PatternException {
     OsPattern pattern = OsPattern.pcre2("(\\w+)@(\\w+)");
     assertFalse(pattern.matches("no at sign here"));
     assertTrue(pattern.matches("a@b"));
     assertTrue(OsPattern.pcre2("x\\d").matches("X1"));
     assertEquals(null, OsPattern.pcre2("b\\d").find("b1 a", 2));
+    assertTrue(OsPattern.pcre2("user Admin from").matches("USER aDMIN FROM x"));
+    assertFalse(OsPattern.pcre2("user admin from").matches("user admin fro"));
   }
 
-  private static int required(String pattern, Pcre2Characters.Subjects subjects) {
-    return Pcre2Syntax.translate(pattern, subjects).requiredCharacter();
+  private static String required(String pattern, Pcre2Characters.Subjects subjects) {
+    java.util.List<String> literals = Pcre2Syntax.translate(pattern, subjects).requiredLiterals();
+    return literals == null ? null : String.join("|", literals);
   }
 }

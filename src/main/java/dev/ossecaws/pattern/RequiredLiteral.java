@@ -1,0 +1,118 @@
+package dev.ossecaws.pattern;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs of literal characters one of which every match contains, in PCRE2's caseless sense: for
+ * each top-level alternative, its longest run. A subject without any of them in any ASCII case
+ * cannot match, and is refused by an {@code indexOf} per alternative on the subject's lower-case
+ * copy instead of a search that tries every start position. On long lines
+ * that most patterns cannot match (a CloudTrail record against OSSEC's syslog decoders), this
+ * refusal is most of what matching costs.
+ *
+ * <p>Only top-level literals count: none inside a group, and none at all if one top-level
+ * alternative has none. A literal made optional by a quantifier is left out and ends the run; one
+ * repeated by a mandatory quantifier ends it too ({@code ab+c} holds {@code ab}, not {@code abc}).
+ * Any other item (a class, an escape such as {@code \d}, an anchor, a group) ends the run.
+ */
+final class RequiredLiteral {
+  private static final ThreadLocal<String[]> LAST_LOWERED = ThreadLocal.withInitial(() -> new String[2]);
+
+  private final boolean utf;
+  private final StringBuilder run = new StringBuilder();
+  private String longest = "";
+  /** The longest runs of the alternatives before the current one. */
+  private final List<String> alternatives = new ArrayList<>();
+  private boolean someAlternativeHasNone;
+  /** The current item's character while it is a usable literal, or -1. */
+  private int pending = -1;
+
+  RequiredLiteral(boolean utf) {
+    this.utf = utf;
+  }
+
+  /** A new item starts: the previous one is settled. */
+  void other() {
+    settle();
+  }
+
+  /** The current item is the literal {@code codePoint}; {@code topLevel} if outside every group. */
+  void literal(int codePoint, boolean topLevel) {
+    // With UTF, PCRE2's caseless k and s also match the Kelvin sign and the long s.
+    boolean usable = topLevel && codePoint >= ' ' && codePoint < 0x7F && !(utf && "kKsS".indexOf(codePoint) >= 0);
+    if (pending >= 0) run.append((char) pending); // \Q..\E gives several literals in one item
+    if (!usable) endRun();
+    pending = usable ? Character.toLowerCase(codePoint) : -1;
+  }
+
+  /** A quantifier follows the current item; {@code optional} if it allows none. */
+  void quantifier(boolean optional) {
+    if (pending >= 0 && !optional) run.append((char) pending);
+    pending = -1;
+    endRun();
+  }
+
+  void topLevelAlternative() {
+    endAlternative();
+  }
+
+  /** The lower-case literals, one per alternative, or null if a match may contain none of them. */
+  List<String> result() {
+    endAlternative();
+    return someAlternativeHasNone ? null : List.copyOf(alternatives);
+  }
+
+  private void endAlternative() {
+    settle();
+    endRun();
+    if (longest.isBlank()) someAlternativeHasNone = true;
+    else alternatives.add(longest);
+    longest = "";
+  }
+
+  private void settle() {
+    if (pending >= 0) run.append((char) pending);
+    else endRun();
+    pending = -1;
+  }
+
+  private void endRun() {
+    if (run.length() > longest.length()) longest = run.toString();
+    run.setLength(0);
+  }
+
+  /** Whether {@code subject} from {@code from} on holds one of {@code lowerCase} in some ASCII case. */
+  static boolean isIn(String subject, int from, List<String> lowerCase) {
+    if (lowerCase == null) return true;
+    String lowered = lowered(subject);
+    for (String literal : lowerCase) {
+      if (lowered.indexOf(literal, from) >= 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * {@code subject} with A-Z lowered, kept for the thread's next call: every pattern tried on one
+   * event's log asks for the same string.
+   */
+  private static String lowered(String subject) {
+    String[] last = LAST_LOWERED.get();
+    if (last[0] == subject) return last[1];
+    String lowered = lowerAscii(subject);
+    last[0] = subject;
+    last[1] = lowered;
+    return lowered;
+  }
+
+  private static String lowerAscii(String s) {
+    int i = 0;
+    while (i < s.length() && (s.charAt(i) < 'A' || s.charAt(i) > 'Z')) i++;
+    if (i == s.length()) return s;
+    char[] chars = s.toCharArray();
+    for (; i < chars.length; i++) {
+      if (chars[i] >= 'A' && chars[i] <= 'Z') chars[i] += 'a' - 'A';
+    }
+    return new String(chars);
+  }
+}
