@@ -22,8 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Checks the ruleset: duplicate ids, ids outside ruleset/id-ranges.txt, dangling if_sid,"
           + " if_matched_sid, decoded_as and decoder parent, patterns OSSEC would refuse, pcre2 elements, missing"
-          + " descriptions, alerting rules without a pci_dss or cis group, rules no sample case"
-          + " expects, and VERSION against the files' headers.",
+          + " descriptions, alerting rules with neither an ATT&CK technique group (mitre_tNNNN[.NNN]) nor"
+          + " a compliance group (pci_dss_*, cis_aws_*), misnamed ATT&CK groups and techniques missing from"
+          + " ruleset/attack-techniques.txt, rules no sample case expects, and VERSION against the files' headers.",
       "Findings listed in ruleset/lint-baseline.txt are shown but do not fail.",
       "Exit status: 0 no finding, 1 findings, 2 unusable input."
     })

@@ -10,7 +10,11 @@ public enum Check {
   REFUSED_PATTERN("refused-pattern", "A pattern OSSEC would refuse or silently drop."),
   PCRE2_ELEMENT("pcre2-element", "A *_pcre2 element: the ruleset keeps to classic elements for OSSEC 2.x-3.x managers."),
   MISSING_DESCRIPTION("missing-description", "A rule without a description."),
-  NO_COMPLIANCE_GROUP("no-compliance-group", "An alerting rule without a pci_dss_* or cis_* group."),
+  NO_COMPLIANCE_GROUP("no-compliance-group",
+      "An alerting rule with neither an ATT&CK technique group (mitre_tNNNN[.NNN]) nor a compliance group (pci_dss_*, cis_aws_*)."),
+  BAD_ATTACK_GROUP("bad-attack-group",
+      "A group meant as an ATT&CK technique but not named mitre_tNNNN or mitre_tNNNN.NNN, or naming a technique"
+          + " that ruleset/attack-techniques.txt does not list."),
   NO_SAMPLE("no-sample", "A rule that can report an event but is the expected rule of no sample case."),
   MALFORMED_CASE("malformed-case", "A sample case file that cannot be read."),
   VERSION_MISMATCH("version-mismatch",

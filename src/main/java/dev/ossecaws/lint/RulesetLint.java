@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -48,6 +49,7 @@ public final class RulesetLint {
 
   private final Path ruleset;
   private final IdRanges ranges;
+  private final AttackTechniques techniques;
   private final Baseline baseline;
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> decoderNames = new HashSet<>();
@@ -55,9 +57,10 @@ public final class RulesetLint {
   /** Rules that can be the reported rule of an event (not noalert), by id, with where they are. */
   private final Map<String, Finding> reportable = new LinkedHashMap<>();
 
-  private RulesetLint(Path ruleset, IdRanges ranges, Baseline baseline) {
+  private RulesetLint(Path ruleset, IdRanges ranges, AttackTechniques techniques, Baseline baseline) {
     this.ruleset = ruleset;
     this.ranges = ranges;
+    this.techniques = techniques;
     this.baseline = baseline;
   }
 
@@ -65,9 +68,10 @@ public final class RulesetLint {
   public static List<Finding> lint(Path ruleset, Path samples) throws IOException {
     Path baselineFile = ruleset.resolve("lint-baseline.txt");
     RulesetLint lint = new RulesetLint(ruleset, IdRanges.read(ruleset.resolve("id-ranges.txt")),
+        AttackTechniques.read(ruleset.resolve(AttackTechniques.FILE)),
         Files.exists(baselineFile) ? Baseline.read(baselineFile) : Baseline.none());
-    List<Path> decoderFiles = xmlFiles(ruleset.resolve("decoders"));
-    List<Path> ruleFiles = xmlFiles(ruleset.resolve("rules"));
+    List<Path> decoderFiles = RulesetXml.files(ruleset.resolve("decoders"));
+    List<Path> ruleFiles = RulesetXml.files(ruleset.resolve("rules"));
     for (Path file : decoderFiles) lint.decoderFile(file);
     for (Path file : ruleFiles) lint.rulesFile(file);
     lint.coverage(samples);
@@ -80,7 +84,7 @@ public final class RulesetLint {
     if (document == null) return;
     for (Element decoder : document.getRootElement().elements()) {
       String name = decoder.attributeValue("name");
-      List<Element> parents = elements(decoder, "parent");
+      List<Element> parents = RulesetXml.children(decoder, "parent");
       // OSSEC concatenates repeated <parent> texts into one name, which must be declared earlier.
       String parent = parents.stream().map(Element::getText).collect(Collectors.joining());
       if (!parents.isEmpty() && !decoderNames.contains(parent)) {
@@ -113,7 +117,7 @@ public final class RulesetLint {
       add(Check.ID_OUT_OF_RANGE, file, line, id, "id " + id + " is in none of the documented ranges (" + ranges + ")");
     }
     for (String parent : List.of("if_sid", "if_matched_sid")) {
-      for (Element reference : elements(rule, parent)) {
+      for (Element reference : RulesetXml.children(rule, parent)) {
         if (parent.equals("if_sid") && reference.getText().matches("|.*[, ]")) {
           add(Check.DANGLING_REFERENCE, file, OssecXml.line(reference), id, "<if_sid>" + reference.getText()
               + "</if_sid> is empty or ends with ',' or a space: OSSEC then also hangs the rule under the category template");
@@ -126,22 +130,36 @@ public final class RulesetLint {
         }
       }
     }
-    for (Element decodedAs : elements(rule, "decoded_as")) {
+    for (Element decodedAs : RulesetXml.children(rule, "decoded_as")) {
       if (!decoderNames.contains(decodedAs.getText())) {
         add(Check.DANGLING_REFERENCE, file, OssecXml.line(decodedAs), id,
             "<decoded_as> " + decodedAs.getText() + " is not a decoder of the ruleset");
       }
     }
     patterns(file, rule, RULE_PATTERNS, id);
-    if (elements(rule, "description").isEmpty()) add(Check.MISSING_DESCRIPTION, file, line, id, "no <description>");
-    boolean noalert = rule.attributeValue("noalert") != null;
-    int level = Integer.parseInt(rule.attributeValue("level", "0").isEmpty() ? "0" : rule.attributeValue("level"));
-    StringBuilder groups = new StringBuilder(groupName);
-    for (Element group : elements(rule, "group")) groups.append(group.getText());
-    if (!noalert && level > 0 && !groups.toString().matches("(?s).*\\b(pci_dss_|cis_)\\S*.*")) {
-      add(Check.NO_COMPLIANCE_GROUP, file, line, id, "alerting rule (level " + level + ") without a pci_dss_* or cis_* group");
+    RuleSummary summary = RuleSummary.of(file, groupName, rule);
+    if (summary.description() == null) add(Check.MISSING_DESCRIPTION, file, line, id, "no <description>");
+    groups(summary);
+    if (!summary.noalert()) reportable.put(id, new Finding(Check.NO_SAMPLE, file.toString(), line, id, "", null));
+  }
+
+  /** The ruleset's group scheme (README.md, "Lint"): what a rule's groups must say and how. */
+  private void groups(RuleSummary rule) {
+    String id = String.valueOf(rule.id());
+    for (String group : rule.groups().misnamedTechniques()) {
+      add(Check.BAD_ATTACK_GROUP, rule.file(), rule.line(), id, "group '" + group + "' looks meant as an ATT&CK"
+          + " technique but does not follow the scheme mitre_tNNNN or mitre_tNNNN.NNN (lower-case t, e.g. mitre_t1562.008)");
     }
-    if (!noalert) reportable.put(id, new Finding(Check.NO_SAMPLE, file.toString(), line, id, "", null));
+    for (String technique : rule.groups().techniques()) {
+      if (!techniques.contains(technique)) {
+        add(Check.BAD_ATTACK_GROUP, rule.file(), rule.line(), id, "group mitre_" + technique.toLowerCase(Locale.ROOT)
+            + " names " + technique + ", which " + techniques.file() + " does not list");
+      }
+    }
+    if (rule.alerting() && rule.groups().techniques().isEmpty() && !rule.groups().hasCompliance()) {
+      add(Check.NO_COMPLIANCE_GROUP, rule.file(), rule.line(), id, "alerting rule (level " + rule.level()
+          + ") with neither an ATT&CK technique group (mitre_tNNNN[.NNN]) nor a compliance group (pci_dss_*, cis_aws_*)");
+    }
   }
 
   private void patterns(Path file, Element owner, Map<String, Flavour> flavours, String ruleId) {
@@ -229,9 +247,7 @@ public final class RulesetLint {
 
   private Document read(Path file) {
     try {
-      Document document = OssecXml.read(file);
-      OssecXml.substituteVariables(document);
-      return document;
+      return RulesetXml.read(file);
     } catch (XmlException e) {
       findings.add(new Finding(Check.UNREADABLE_FILE, file.toString(), e.line(), null, e.detail(), null));
       return null;
@@ -240,16 +256,5 @@ public final class RulesetLint {
 
   private void add(Check check, Path file, int line, String ruleId, String message) {
     findings.add(new Finding(check, file.toString(), line, ruleId, message, null));
-  }
-
-  private static List<Element> elements(Element parent, String name) {
-    return parent.elements().stream().filter(e -> e.getName().equalsIgnoreCase(name)).toList();
-  }
-
-  private static List<Path> xmlFiles(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList();
-    }
   }
 }

@@ -110,6 +110,65 @@ class RulesetLintTest {
     assertOnlyFinding(Check.NO_COMPLIANCE_GROUP, "80141");
   }
 
+  /** The counted findings of a fixture ruleset, as lint prints them. */
+  private List<String> findings(RulesetFixture fixture) throws IOException {
+    return RulesetLint.lint(fixture.ruleset(), fixture.samples()).stream().map(Finding::toString).toList();
+  }
+
+  @Test
+  void aFixtureWhoseRulesHaveGroupsAndPositiveCasesPasses() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1562.008,"), RulesetFixture.rule(80002, 3, "pci_dss_10.2.5,"),
+            RulesetFixture.rule(80003, 3, "mitre_t1110,cis_aws_4.6,"))
+        .positiveCase("a.json", 80001).positiveCase("b.json", 80002).positiveCase("c.json", 80003);
+    assertEquals(List.of(), findings(fixture));
+  }
+
+  @Test
+  void anAlertingRuleWithNeitherATechniqueNorAComplianceGroupIsReported() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "amazon,cloudtrail,cis_4.3,")).positiveCase("a.json", 80001);
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: no-compliance-group: alerting rule (level 5) with neither"
+        + " an ATT&CK technique group (mitre_tNNNN[.NNN]) nor a compliance group (pci_dss_*, cis_aws_*)"), findings(fixture));
+  }
+
+  @Test
+  void rulesThatCannotAlertNeedNoGroup() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 0, "amazon,"),
+            RulesetFixture.rule(80002, 5, "amazon,").replace("level=\"5\"", "level=\"5\" noalert=\"1\""))
+        .positiveCase("a.json", 80001);
+    assertEquals(List.of(), findings(fixture));
+  }
+
+  @Test
+  void groupsMeantAsTechniquesButMisnamedAreReportedEachAndOssecsAttackGroupIsNot() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "attack,attacks,mitre_T1562,attack.t1562,mitre_t1562_008,T1110,mitre_defense_evasion,pci_dss_10.6.1,"))
+        .positiveCase("a.json", 80001);
+    List<String> findings = findings(fixture);
+    assertEquals(List.of("mitre_T1562", "attack.t1562", "mitre_t1562_008", "T1110", "mitre_defense_evasion"),
+        findings.stream().map(f -> f.replaceFirst(".*group '([^']*)'.*", "$1")).toList(), findings.toString());
+    assertTrue(findings.get(0).startsWith(fixture.rulesFile() + ":7: rule 80001: bad-attack-group: group 'mitre_T1562'"
+        + " looks meant as an ATT&CK technique but does not follow the scheme mitre_tNNNN or mitre_tNNNN.NNN"), findings.get(0));
+  }
+
+  @Test
+  void aMisnamedTechniqueGroupDoesNotCountAsTheRulesTechnique() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_T1562.008,")).positiveCase("a.json", 80001);
+    assertEquals(List.of("bad-attack-group", "no-compliance-group"),
+        findings(fixture).stream().map(f -> f.split(": ")[2]).toList());
+  }
+
+  @Test
+  void aTechniqueTheTableDoesNotListIsReported() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1190,")).positiveCase("a.json", 80001);
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: bad-attack-group: group mitre_t1190 names T1190, which "
+        + fixture.ruleset().resolve("attack-techniques.txt") + " does not list"), findings(fixture));
+  }
+
   @Test
   void versionDisagreeingWithAHeaderIsReported() throws IOException {
     Files.writeString(project.ruleset().resolve("VERSION"), "1.1.0\n");
