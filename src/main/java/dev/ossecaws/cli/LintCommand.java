@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks the ruleset: duplicate ids, ids outside ruleset/id-ranges.txt, dangling if_sid,"
-          + " if_matched_sid, decoded_as and decoder parent, patterns OSSEC would refuse, pcre2 elements, missing"
+          + " if_matched_sid, decoded_as and decoder parent, patterns OSSEC would refuse or drop (pcre2 ones included), missing"
           + " descriptions, alerting rules with neither an ATT&CK technique group (mitre_tNNNN[.NNN]) nor"
           + " a compliance group (pci_dss_*, cis_aws_*), misnamed ATT&CK groups and techniques missing from"
           + " ruleset/attack-techniques.txt, rules no sample case expects, and VERSION against the files' headers.",

@@ -3,7 +3,6 @@ package dev.ossecaws.lint;
 import dev.ossecaws.harness.CaseException;
 import dev.ossecaws.harness.CaseFile;
 import dev.ossecaws.harness.SampleCase;
-import dev.ossecaws.pattern.OsPattern;
 import dev.ossecaws.pattern.PatternException;
 import dev.ossecaws.xml.OssecXml;
 import dev.ossecaws.xml.XmlException;
@@ -33,19 +32,7 @@ public final class RulesetLint {
   /** OSSEC refuses (or, for rule options, silently drops) contents of this many bytes or more. */
   private static final int MAX_PATTERN = 2048;
 
-  /** Rule elements that hold a pattern, and the flavour OSSEC compiles them with (regex.md §1). */
-  private static final Map<String, Flavour> RULE_PATTERNS = Map.ofEntries(
-      Map.entry("match", Flavour.MATCH), Map.entry("regex", Flavour.REGEX),
-      Map.entry("program_name", Flavour.MATCH), Map.entry("hostname", Flavour.MATCH),
-      Map.entry("user", Flavour.MATCH), Map.entry("url", Flavour.MATCH), Map.entry("id", Flavour.MATCH),
-      Map.entry("status", Flavour.MATCH), Map.entry("extra_data", Flavour.MATCH),
-      Map.entry("srcport", Flavour.MATCH), Map.entry("dstport", Flavour.MATCH),
-      Map.entry("field", Flavour.REGEX), Map.entry("if_matched_regex", Flavour.REGEX));
-  private static final Map<String, Flavour> DECODER_PATTERNS = Map.of(
-      "prematch", Flavour.REGEX, "regex", Flavour.REGEX, "program_name", Flavour.MATCH);
   private static final Pattern HEADER_VERSION = Pattern.compile("\\s*<!--((?:(?!-->).)*?)\\bversion\\s+(\\d\\S*)", Pattern.DOTALL);
-
-  private enum Flavour { REGEX, MATCH }
 
   private final Path ruleset;
   private final IdRanges ranges;
@@ -92,7 +79,7 @@ public final class RulesetLint {
             "decoder " + name + ": <parent> " + parent + " is not a decoder declared before it");
       }
       if (name != null) decoderNames.add(name);
-      patterns(file, decoder, DECODER_PATTERNS, null);
+      patterns(file, decoder, PatternElements.DECODER, null);
     }
   }
 
@@ -136,7 +123,7 @@ public final class RulesetLint {
             "<decoded_as> " + decodedAs.getText() + " is not a decoder of the ruleset");
       }
     }
-    patterns(file, rule, RULE_PATTERNS, id);
+    patterns(file, rule, PatternElements.RULE, id);
     RuleSummary summary = RuleSummary.of(file, groupName, rule);
     if (summary.description() == null) add(Check.MISSING_DESCRIPTION, file, line, id, "no <description>");
     groups(summary);
@@ -162,17 +149,12 @@ public final class RulesetLint {
     }
   }
 
-  private void patterns(Path file, Element owner, Map<String, Flavour> flavours, String ruleId) {
+  private void patterns(Path file, Element owner, Map<String, PatternElements.Kind> kinds, String ruleId) {
     Map<String, StringBuilder> concatenated = new LinkedHashMap<>();
     Map<String, Element> first = new LinkedHashMap<>();
     for (Element option : owner.elements()) {
-      String name = option.getName().toLowerCase();
-      if (name.endsWith("_pcre2") || name.equals("pcre2")) {
-        add(Check.PCRE2_ELEMENT, file, OssecXml.line(option), ruleId, "<" + option.getName()
-            + ">: use the classic element, which every OSSEC since 2.x accepts");
-        continue;
-      }
-      if (!flavours.containsKey(name)) continue;
+      String name = option.getName().toLowerCase(Locale.ROOT);
+      if (!kinds.containsKey(name)) continue;
       if (option.getText().length() >= MAX_PATTERN) {
         add(Check.REFUSED_PATTERN, file, OssecXml.line(option), ruleId, "<" + name + "> holds "
             + option.getText().length() + " bytes; OSSEC refuses or silently drops " + MAX_PATTERN + " or more");
@@ -181,11 +163,17 @@ public final class RulesetLint {
       first.putIfAbsent(name, option);
     }
     concatenated.forEach((name, source) -> {
+      PatternElements.Kind kind = kinds.get(name);
+      int line = OssecXml.line(first.get(name));
+      if (kind.shadowedBy() != null && concatenated.containsKey(kind.shadowedBy())) {
+        add(Check.REFUSED_PATTERN, file, line, ruleId, "<" + name + "> is silently dropped: OSSEC uses <"
+            + kind.shadowedBy() + "> instead when both are given");
+        return;
+      }
       try {
-        if (flavours.get(name) == Flavour.REGEX) OsPattern.regex(source.toString());
-        else OsPattern.match(source.toString());
+        kind.compile(source.toString());
       } catch (PatternException e) {
-        add(Check.REFUSED_PATTERN, file, OssecXml.line(first.get(name)), ruleId,
+        add(Check.REFUSED_PATTERN, file, line, ruleId,
             "<" + name + "> '" + source + "': OSSEC refuses it (code " + e.code() + ": " + e.getMessage() + ")");
       }
     });

@@ -93,12 +93,6 @@ class RulesetLintTest {
   }
 
   @Test
-  void pcre2ElementsAreReported() throws IOException {
-    project.replaceOnce(project.rulesFile(), "<match>\"ConsoleLogin\":\"Failure\"</match>", "<match_pcre2>\"ConsoleLogin\":\"Failure\"</match_pcre2>");
-    assertEquals(Check.PCRE2_ELEMENT, onlyFinding().check());
-  }
-
-  @Test
   void missingDescriptionIsReported() throws IOException {
     project.replaceOnce(project.rulesFile(), "<description>Amazon-s3: Bucket policy changed</description>", "");
     assertOnlyFinding(Check.MISSING_DESCRIPTION, "80141");
@@ -167,6 +161,46 @@ class RulesetLintTest {
         .rules(RulesetFixture.rule(80001, 5, "mitre_t1190,")).positiveCase("a.json", 80001);
     assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: bad-attack-group: group mitre_t1190 names T1190, which "
         + fixture.ruleset().resolve("attack-techniques.txt") + " does not list"), findings(fixture));
+  }
+
+  /** A fixture rule 80001 (with a positive case) whose {@code <match>x</match>} is {@code patterns}. */
+  private RulesetFixture ruleWithPatterns(String patterns) throws IOException {
+    return RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1110,").replace("<match>x</match>", patterns))
+        .positiveCase("a.json", 80001);
+  }
+
+  @Test
+  void pcre2PatternsOssecAcceptsPassBackreferencesAndBoundedClassesIncluded() throws IOException {
+    assertEquals(List.of(), findings(ruleWithPatterns("<pcre2>\"userName\":\"(\\w+)\",\"arn\":\"[^\"]*/\\1\"</pcre2>"
+        + "<match_pcre2>\"recipientAccountId\":\"[0-9]{12}\"</match_pcre2><url_pcre2>^/x</url_pcre2><url>/y</url>")));
+  }
+
+  @Test
+  void aPcre2PatternOssecRefusesIsReportedWithTheRuleId() throws IOException {
+    RulesetFixture fixture = ruleWithPatterns("<match_pcre2>\"eventName\":\"(Delete</match_pcre2>");
+    List<String> findings = findings(fixture);
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).startsWith(fixture.rulesFile() + ":9: rule 80001: refused-pattern: <match_pcre2>"
+        + " '\"eventName\":\"(Delete': OSSEC refuses it (code "), findings.get(0));
+  }
+
+  @Test
+  void aPcre2DecoderPatternOssecRefusesIsReported() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"));
+    Path decoders = fixture.ruleset().resolve("decoders/extra.xml");
+    Files.writeString(decoders, "<!-- version 1.0.0 --><decoder name=\"amazon-x\">\n  <parent>amazon</parent>\n  <pcre2>\"x\":\"([a-z]+\"</pcre2>\n"
+        + "  <order>extra_data</order>\n</decoder>\n");
+    List<String> findings = findings(fixture);
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).startsWith(decoders + ":3: refused-pattern: <pcre2> "), findings.get(0));
+  }
+
+  @Test
+  void aPcre2ElementBesideItsClassicOneIsReportedAsDropped() throws IOException {
+    RulesetFixture fixture = ruleWithPatterns("<match>x</match><match_pcre2>[0-9]{12}</match_pcre2>");
+    assertEquals(List.of(fixture.rulesFile() + ":9: rule 80001: refused-pattern: <match_pcre2> is silently dropped:"
+        + " OSSEC uses <match> instead when both are given"), findings(fixture));
   }
 
   @Test
