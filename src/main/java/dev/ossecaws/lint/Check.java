@@ -15,7 +15,8 @@ public enum Check {
   BAD_ATTACK_GROUP("bad-attack-group",
       "A group meant as an ATT&CK technique but not named mitre_tNNNN or mitre_tNNNN.NNN, or naming a technique"
           + " that ruleset/attack-techniques.txt does not list."),
-  NO_SAMPLE("no-sample", "A rule that can report an event but is the expected rule of no sample case."),
+  NO_SAMPLE("no-sample",
+      "A rule that can report an event but is the expected rule (expect.rule) of no sample case; notRules mentions do not count."),
   MALFORMED_CASE("malformed-case", "A sample case file that cannot be read."),
   VERSION_MISMATCH("version-mismatch",
       "ruleset/VERSION, the files' header comments and CHANGELOG.md's sections disagree.");

@@ -1,8 +1,6 @@
 package dev.ossecaws.lint;
 
 import dev.ossecaws.harness.CaseException;
-import dev.ossecaws.harness.CaseFile;
-import dev.ossecaws.harness.SampleCase;
 import dev.ossecaws.pattern.PatternException;
 import dev.ossecaws.xml.OssecXml;
 import dev.ossecaws.xml.XmlException;
@@ -41,8 +39,8 @@ public final class RulesetLint {
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> decoderNames = new HashSet<>();
   private final Set<String> loadedIds = new HashSet<>();
-  /** Rules that can be the reported rule of an event (not noalert), by id, with where they are. */
-  private final Map<String, Finding> reportable = new LinkedHashMap<>();
+  /** Rules that can be the reported rule of an event (not noalert), by id. */
+  private final Map<Integer, RuleSummary> reportable = new LinkedHashMap<>();
 
   private RulesetLint(Path ruleset, IdRanges ranges, AttackTechniques techniques, Baseline baseline) {
     this.ruleset = ruleset;
@@ -61,7 +59,7 @@ public final class RulesetLint {
     List<Path> ruleFiles = RulesetXml.files(ruleset.resolve("rules"));
     for (Path file : decoderFiles) lint.decoderFile(file);
     for (Path file : ruleFiles) lint.rulesFile(file);
-    lint.coverage(samples);
+    lint.samples(samples);
     lint.version(decoderFiles, ruleFiles);
     return lint.findings.stream().map(lint.baseline::apply).toList();
   }
@@ -127,7 +125,7 @@ public final class RulesetLint {
     RuleSummary summary = RuleSummary.of(file, groupName, rule);
     if (summary.description() == null) add(Check.MISSING_DESCRIPTION, file, line, id, "no <description>");
     groups(summary);
-    if (!summary.noalert()) reportable.put(id, new Finding(Check.NO_SAMPLE, file.toString(), line, id, "", null));
+    if (!summary.noalert()) reportable.put(summary.id(), summary);
   }
 
   /** The ruleset's group scheme (README.md, "Lint"): what a rule's groups must say and how. */
@@ -179,23 +177,19 @@ public final class RulesetLint {
     });
   }
 
-  private void coverage(Path samples) throws IOException {
-    Set<String> expected = new HashSet<>();
-    for (Path file : CaseFile.list(samples)) {
-      try {
-        for (SampleCase.Event event : CaseFile.read(file).events()) {
-          if (event.expect().rule() != null) expected.add(event.expect().rule().toString());
-        }
-      } catch (CaseException e) {
-        findings.add(new Finding(Check.MALFORMED_CASE, file.toString(), 0, null, e.getMessage(), null));
-      }
+  /** Every rule that can report an event must be shown doing so: notRules mentions show only silence. */
+  private void samples(Path samples) throws IOException {
+    SampleIndex index = SampleIndex.read(samples);
+    for (CaseException e : index.unreadable()) {
+      findings.add(new Finding(Check.MALFORMED_CASE, e.file().toString(), 0, null, e.detail(), null));
     }
-    reportable.forEach((id, where) -> {
-      if (!expected.contains(id)) {
-        findings.add(new Finding(Check.NO_SAMPLE, where.file(), where.line(), id,
-            "no sample case under " + samples + " expects rule " + id, null));
-      }
-    });
+    for (RuleSummary rule : reportable.values()) {
+      if (!index.positiveCases(rule.id()).isEmpty()) continue;
+      int negative = index.negativeCases(rule.id()).size();
+      add(Check.NO_SAMPLE, rule.file(), rule.line(), String.valueOf(rule.id()), "no sample case under " + samples
+          + " expects rule " + rule.id() + (negative == 0 ? "" : " (" + negative + (negative == 1 ? " case lists" : " cases list")
+          + " it in notRules, which shows only that it stays quiet)"));
+    }
   }
 
   private void version(List<Path> decoderFiles, List<Path> ruleFiles) throws IOException {

@@ -163,6 +163,21 @@ class RulesetLintTest {
         + fixture.ruleset().resolve("attack-techniques.txt") + " does not list"), findings(fixture));
   }
 
+  @Test
+  void aRuleOnlyNamedInNotRulesHasNoSample() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1110,")).negativeCase("quiet.json", 80001).negativeCase("calm.json", 80001);
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: no-sample: no sample case under " + fixture.samples()
+        + " expects rule 80001 (2 cases list it in notRules, which shows only that it stays quiet)"), findings(fixture));
+  }
+
+  @Test
+  void aLevelZeroRuleThatCanReportAnEventNeedsAPositiveCaseToo() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture")).rules(RulesetFixture.rule(80001, 0, "amazon,"));
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: no-sample: no sample case under " + fixture.samples()
+        + " expects rule 80001"), findings(fixture));
+  }
+
   /** A fixture rule 80001 (with a positive case) whose {@code <match>x</match>} is {@code patterns}. */
   private RulesetFixture ruleWithPatterns(String patterns) throws IOException {
     return RulesetFixture.in(scratch.resolve("fixture"))
