@@ -3,14 +3,11 @@ package dev.ossecaws.cli;
 import dev.ossecaws.lint.Finding;
 import dev.ossecaws.lint.RulesetLint;
 import dev.ossecaws.lint.SarifReport;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,38 +30,21 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--ruleset", paramLabel = "DIR", defaultValue = "ruleset",
-      description = "The ruleset directory (default: ${DEFAULT-VALUE}).")
-  Path ruleset;
-
-  @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
-      description = "The sample cases (default: ${DEFAULT-VALUE}).")
-  Path samples;
+  @Mixin ReportOptions files;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text (default) or sarif (SARIF 2.1.0, for code scanning).")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
-
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(ruleset)) throw new IOException("ruleset directory not found: " + ruleset);
-    if (!Files.isDirectory(samples)) throw new IOException("samples directory not found: " + samples);
-    List<Finding> findings = RulesetLint.lint(ruleset, samples);
+    files.requireDirectories();
+    List<Finding> findings = RulesetLint.lint(files.ruleset, files.samples);
     long failing = findings.stream().filter(f -> !f.suppressed()).count();
     String report = format == Format.sarif
         ? SarifReport.of(findings, Path.of(""), spec.root().versionProvider().getVersion()[0])
         : text(findings, failing);
-    if (output != null) {
-      Files.writeString(output, report, StandardCharsets.UTF_8);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(report);
-      out.flush();
-    }
+    files.write(report, spec.commandLine().getOut());
     return failing == 0 ? 0 : Main.EXIT_FAILURES;
   }
 
