@@ -3,14 +3,11 @@ package dev.ossecaws.cli;
 import dev.ossecaws.lint.Finding;
 import dev.ossecaws.lint.RulesetLint;
 import dev.ossecaws.lint.SarifReport;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks the ruleset: duplicate ids, ids outside ruleset/id-ranges.txt, dangling if_sid,"
-          + " if_matched_sid, decoded_as and decoder parent, patterns OSSEC would refuse, pcre2 elements, missing"
-          + " descriptions, alerting rules without a pci_dss or cis group, rules no sample case"
-          + " expects, and VERSION against the files' headers.",
+          + " if_matched_sid, decoded_as and decoder parent, patterns OSSEC would refuse or drop (pcre2 ones included), missing"
+          + " descriptions, alerting rules with neither an ATT&CK technique group (mitre_tNNNN[.NNN]) nor"
+          + " a compliance group (pci_dss_*, cis_aws_*), misnamed ATT&CK groups and techniques missing from"
+          + " ruleset/attack-techniques.txt, rules no sample case expects, and VERSION against the files' headers.",
       "Findings listed in ruleset/lint-baseline.txt are shown but do not fail.",
       "Exit status: 0 no finding, 1 findings, 2 unusable input."
     })
@@ -32,38 +30,21 @@ final class LintCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--ruleset", paramLabel = "DIR", defaultValue = "ruleset",
-      description = "The ruleset directory (default: ${DEFAULT-VALUE}).")
-  Path ruleset;
-
-  @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
-      description = "The sample cases (default: ${DEFAULT-VALUE}).")
-  Path samples;
+  @Mixin ReportOptions files;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text (default) or sarif (SARIF 2.1.0, for code scanning).")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
-
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(ruleset)) throw new IOException("ruleset directory not found: " + ruleset);
-    if (!Files.isDirectory(samples)) throw new IOException("samples directory not found: " + samples);
-    List<Finding> findings = RulesetLint.lint(ruleset, samples);
+    files.requireDirectories();
+    List<Finding> findings = RulesetLint.lint(files.ruleset, files.samples);
     long failing = findings.stream().filter(f -> !f.suppressed()).count();
     String report = format == Format.sarif
         ? SarifReport.of(findings, Path.of(""), spec.root().versionProvider().getVersion()[0])
         : text(findings, failing);
-    if (output != null) {
-      Files.writeString(output, report, StandardCharsets.UTF_8);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(report);
-      out.flush();
-    }
+    files.write(report, spec.commandLine().getOut());
     return failing == 0 ? 0 : Main.EXIT_FAILURES;
   }
 

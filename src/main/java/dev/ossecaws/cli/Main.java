@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       CloudTrailCommand.class,
       LintCommand.class,
+      CoverageCommand.class,
       LogtestCommand.class,
       TestCommand.class,
       InstallCommand.class,

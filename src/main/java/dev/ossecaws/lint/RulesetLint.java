@@ -1,9 +1,6 @@
 package dev.ossecaws.lint;
 
 import dev.ossecaws.harness.CaseException;
-import dev.ossecaws.harness.CaseFile;
-import dev.ossecaws.harness.SampleCase;
-import dev.ossecaws.pattern.OsPattern;
 import dev.ossecaws.pattern.PatternException;
 import dev.ossecaws.xml.OssecXml;
 import dev.ossecaws.xml.XmlException;
@@ -15,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,32 +30,22 @@ public final class RulesetLint {
   /** OSSEC refuses (or, for rule options, silently drops) contents of this many bytes or more. */
   private static final int MAX_PATTERN = 2048;
 
-  /** Rule elements that hold a pattern, and the flavour OSSEC compiles them with (regex.md §1). */
-  private static final Map<String, Flavour> RULE_PATTERNS = Map.ofEntries(
-      Map.entry("match", Flavour.MATCH), Map.entry("regex", Flavour.REGEX),
-      Map.entry("program_name", Flavour.MATCH), Map.entry("hostname", Flavour.MATCH),
-      Map.entry("user", Flavour.MATCH), Map.entry("url", Flavour.MATCH), Map.entry("id", Flavour.MATCH),
-      Map.entry("status", Flavour.MATCH), Map.entry("extra_data", Flavour.MATCH),
-      Map.entry("srcport", Flavour.MATCH), Map.entry("dstport", Flavour.MATCH),
-      Map.entry("field", Flavour.REGEX), Map.entry("if_matched_regex", Flavour.REGEX));
-  private static final Map<String, Flavour> DECODER_PATTERNS = Map.of(
-      "prematch", Flavour.REGEX, "regex", Flavour.REGEX, "program_name", Flavour.MATCH);
   private static final Pattern HEADER_VERSION = Pattern.compile("\\s*<!--((?:(?!-->).)*?)\\bversion\\s+(\\d\\S*)", Pattern.DOTALL);
-
-  private enum Flavour { REGEX, MATCH }
 
   private final Path ruleset;
   private final IdRanges ranges;
+  private final AttackTechniques techniques;
   private final Baseline baseline;
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> decoderNames = new HashSet<>();
   private final Set<String> loadedIds = new HashSet<>();
-  /** Rules that can be the reported rule of an event (not noalert), by id, with where they are. */
-  private final Map<String, Finding> reportable = new LinkedHashMap<>();
+  /** Rules that can be the reported rule of an event (not noalert), by id. */
+  private final Map<Integer, RuleSummary> reportable = new LinkedHashMap<>();
 
-  private RulesetLint(Path ruleset, IdRanges ranges, Baseline baseline) {
+  private RulesetLint(Path ruleset, IdRanges ranges, AttackTechniques techniques, Baseline baseline) {
     this.ruleset = ruleset;
     this.ranges = ranges;
+    this.techniques = techniques;
     this.baseline = baseline;
   }
 
@@ -65,12 +53,13 @@ public final class RulesetLint {
   public static List<Finding> lint(Path ruleset, Path samples) throws IOException {
     Path baselineFile = ruleset.resolve("lint-baseline.txt");
     RulesetLint lint = new RulesetLint(ruleset, IdRanges.read(ruleset.resolve("id-ranges.txt")),
+        AttackTechniques.read(ruleset.resolve(AttackTechniques.FILE)),
         Files.exists(baselineFile) ? Baseline.read(baselineFile) : Baseline.none());
-    List<Path> decoderFiles = xmlFiles(ruleset.resolve("decoders"));
-    List<Path> ruleFiles = xmlFiles(ruleset.resolve("rules"));
+    List<Path> decoderFiles = RulesetXml.files(ruleset.resolve("decoders"));
+    List<Path> ruleFiles = RulesetXml.files(ruleset.resolve("rules"));
     for (Path file : decoderFiles) lint.decoderFile(file);
     for (Path file : ruleFiles) lint.rulesFile(file);
-    lint.coverage(samples);
+    lint.samples(samples);
     lint.version(decoderFiles, ruleFiles);
     return lint.findings.stream().map(lint.baseline::apply).toList();
   }
@@ -80,7 +69,7 @@ public final class RulesetLint {
     if (document == null) return;
     for (Element decoder : document.getRootElement().elements()) {
       String name = decoder.attributeValue("name");
-      List<Element> parents = elements(decoder, "parent");
+      List<Element> parents = RulesetXml.children(decoder, "parent");
       // OSSEC concatenates repeated <parent> texts into one name, which must be declared earlier.
       String parent = parents.stream().map(Element::getText).collect(Collectors.joining());
       if (!parents.isEmpty() && !decoderNames.contains(parent)) {
@@ -88,7 +77,7 @@ public final class RulesetLint {
             "decoder " + name + ": <parent> " + parent + " is not a decoder declared before it");
       }
       if (name != null) decoderNames.add(name);
-      patterns(file, decoder, DECODER_PATTERNS, null);
+      patterns(file, decoder, PatternElements.DECODER, null);
     }
   }
 
@@ -113,7 +102,7 @@ public final class RulesetLint {
       add(Check.ID_OUT_OF_RANGE, file, line, id, "id " + id + " is in none of the documented ranges (" + ranges + ")");
     }
     for (String parent : List.of("if_sid", "if_matched_sid")) {
-      for (Element reference : elements(rule, parent)) {
+      for (Element reference : RulesetXml.children(rule, parent)) {
         if (parent.equals("if_sid") && reference.getText().matches("|.*[, ]")) {
           add(Check.DANGLING_REFERENCE, file, OssecXml.line(reference), id, "<if_sid>" + reference.getText()
               + "</if_sid> is empty or ends with ',' or a space: OSSEC then also hangs the rule under the category template");
@@ -126,35 +115,44 @@ public final class RulesetLint {
         }
       }
     }
-    for (Element decodedAs : elements(rule, "decoded_as")) {
+    for (Element decodedAs : RulesetXml.children(rule, "decoded_as")) {
       if (!decoderNames.contains(decodedAs.getText())) {
         add(Check.DANGLING_REFERENCE, file, OssecXml.line(decodedAs), id,
             "<decoded_as> " + decodedAs.getText() + " is not a decoder of the ruleset");
       }
     }
-    patterns(file, rule, RULE_PATTERNS, id);
-    if (elements(rule, "description").isEmpty()) add(Check.MISSING_DESCRIPTION, file, line, id, "no <description>");
-    boolean noalert = rule.attributeValue("noalert") != null;
-    int level = Integer.parseInt(rule.attributeValue("level", "0").isEmpty() ? "0" : rule.attributeValue("level"));
-    StringBuilder groups = new StringBuilder(groupName);
-    for (Element group : elements(rule, "group")) groups.append(group.getText());
-    if (!noalert && level > 0 && !groups.toString().matches("(?s).*\\b(pci_dss_|cis_)\\S*.*")) {
-      add(Check.NO_COMPLIANCE_GROUP, file, line, id, "alerting rule (level " + level + ") without a pci_dss_* or cis_* group");
-    }
-    if (!noalert) reportable.put(id, new Finding(Check.NO_SAMPLE, file.toString(), line, id, "", null));
+    patterns(file, rule, PatternElements.RULE, id);
+    RuleSummary summary = RuleSummary.of(file, groupName, rule);
+    if (summary.description() == null) add(Check.MISSING_DESCRIPTION, file, line, id, "no <description>");
+    groups(summary);
+    if (!summary.noalert()) reportable.put(summary.id(), summary);
   }
 
-  private void patterns(Path file, Element owner, Map<String, Flavour> flavours, String ruleId) {
+  /** The ruleset's group scheme (README.md, "Lint"): what a rule's groups must say and how. */
+  private void groups(RuleSummary rule) {
+    String id = String.valueOf(rule.id());
+    for (String group : rule.groups().misnamedTechniques()) {
+      add(Check.BAD_ATTACK_GROUP, rule.file(), rule.line(), id, "group '" + group + "' looks meant as an ATT&CK"
+          + " technique but does not follow the scheme mitre_tNNNN or mitre_tNNNN.NNN (lower-case t, e.g. mitre_t1562.008)");
+    }
+    for (String technique : rule.groups().techniques()) {
+      if (!techniques.contains(technique)) {
+        add(Check.BAD_ATTACK_GROUP, rule.file(), rule.line(), id, "group mitre_" + technique.toLowerCase(Locale.ROOT)
+            + " names " + technique + ", which " + techniques.file() + " does not list");
+      }
+    }
+    if (rule.alerting() && rule.groups().techniques().isEmpty() && !rule.groups().hasCompliance()) {
+      add(Check.NO_COMPLIANCE_GROUP, rule.file(), rule.line(), id, "alerting rule (level " + rule.level()
+          + ") with neither an ATT&CK technique group (mitre_tNNNN[.NNN]) nor a compliance group (pci_dss_*, cis_aws_*)");
+    }
+  }
+
+  private void patterns(Path file, Element owner, Map<String, PatternElements.Kind> kinds, String ruleId) {
     Map<String, StringBuilder> concatenated = new LinkedHashMap<>();
     Map<String, Element> first = new LinkedHashMap<>();
     for (Element option : owner.elements()) {
-      String name = option.getName().toLowerCase();
-      if (name.endsWith("_pcre2") || name.equals("pcre2")) {
-        add(Check.PCRE2_ELEMENT, file, OssecXml.line(option), ruleId, "<" + option.getName()
-            + ">: use the classic element, which every OSSEC since 2.x accepts");
-        continue;
-      }
-      if (!flavours.containsKey(name)) continue;
+      String name = option.getName().toLowerCase(Locale.ROOT);
+      if (!kinds.containsKey(name)) continue;
       if (option.getText().length() >= MAX_PATTERN) {
         add(Check.REFUSED_PATTERN, file, OssecXml.line(option), ruleId, "<" + name + "> holds "
             + option.getText().length() + " bytes; OSSEC refuses or silently drops " + MAX_PATTERN + " or more");
@@ -163,33 +161,35 @@ public final class RulesetLint {
       first.putIfAbsent(name, option);
     }
     concatenated.forEach((name, source) -> {
+      PatternElements.Kind kind = kinds.get(name);
+      int line = OssecXml.line(first.get(name));
+      if (kind.shadowedBy() != null && concatenated.containsKey(kind.shadowedBy())) {
+        add(Check.REFUSED_PATTERN, file, line, ruleId, "<" + name + "> is silently dropped: OSSEC uses <"
+            + kind.shadowedBy() + "> instead when both are given");
+        return;
+      }
       try {
-        if (flavours.get(name) == Flavour.REGEX) OsPattern.regex(source.toString());
-        else OsPattern.match(source.toString());
+        kind.compile(source.toString());
       } catch (PatternException e) {
-        add(Check.REFUSED_PATTERN, file, OssecXml.line(first.get(name)), ruleId,
+        add(Check.REFUSED_PATTERN, file, line, ruleId,
             "<" + name + "> '" + source + "': OSSEC refuses it (code " + e.code() + ": " + e.getMessage() + ")");
       }
     });
   }
 
-  private void coverage(Path samples) throws IOException {
-    Set<String> expected = new HashSet<>();
-    for (Path file : CaseFile.list(samples)) {
-      try {
-        for (SampleCase.Event event : CaseFile.read(file).events()) {
-          if (event.expect().rule() != null) expected.add(event.expect().rule().toString());
-        }
-      } catch (CaseException e) {
-        findings.add(new Finding(Check.MALFORMED_CASE, file.toString(), 0, null, e.getMessage(), null));
-      }
+  /** Every rule that can report an event must be shown doing so: notRules mentions show only silence. */
+  private void samples(Path samples) throws IOException {
+    SampleIndex index = SampleIndex.read(samples);
+    for (CaseException e : index.unreadable()) {
+      findings.add(new Finding(Check.MALFORMED_CASE, e.file().toString(), 0, null, e.detail(), null));
     }
-    reportable.forEach((id, where) -> {
-      if (!expected.contains(id)) {
-        findings.add(new Finding(Check.NO_SAMPLE, where.file(), where.line(), id,
-            "no sample case under " + samples + " expects rule " + id, null));
-      }
-    });
+    for (RuleSummary rule : reportable.values()) {
+      if (!index.positiveCases(rule.id()).isEmpty()) continue;
+      int negative = index.negativeCases(rule.id()).size();
+      add(Check.NO_SAMPLE, rule.file(), rule.line(), String.valueOf(rule.id()), "no sample case under " + samples
+          + " expects rule " + rule.id() + (negative == 0 ? "" : " (" + negative + (negative == 1 ? " case lists" : " cases list")
+          + " it in notRules, which shows only that it stays quiet)"));
+    }
   }
 
   private void version(List<Path> decoderFiles, List<Path> ruleFiles) throws IOException {
@@ -229,9 +229,7 @@ public final class RulesetLint {
 
   private Document read(Path file) {
     try {
-      Document document = OssecXml.read(file);
-      OssecXml.substituteVariables(document);
-      return document;
+      return RulesetXml.read(file);
     } catch (XmlException e) {
       findings.add(new Finding(Check.UNREADABLE_FILE, file.toString(), e.line(), null, e.detail(), null));
       return null;
@@ -240,16 +238,5 @@ public final class RulesetLint {
 
   private void add(Check check, Path file, int line, String ruleId, String message) {
     findings.add(new Finding(check, file.toString(), line, ruleId, message, null));
-  }
-
-  private static List<Element> elements(Element parent, String name) {
-    return parent.elements().stream().filter(e -> e.getName().equalsIgnoreCase(name)).toList();
-  }
-
-  private static List<Path> xmlFiles(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().toList();
-    }
   }
 }

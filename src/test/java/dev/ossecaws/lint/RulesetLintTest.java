@@ -93,12 +93,6 @@ class RulesetLintTest {
   }
 
   @Test
-  void pcre2ElementsAreReported() throws IOException {
-    project.replaceOnce(project.rulesFile(), "<match>\"ConsoleLogin\":\"Failure\"</match>", "<match_pcre2>\"ConsoleLogin\":\"Failure\"</match_pcre2>");
-    assertEquals(Check.PCRE2_ELEMENT, onlyFinding().check());
-  }
-
-  @Test
   void missingDescriptionIsReported() throws IOException {
     project.replaceOnce(project.rulesFile(), "<description>Amazon-s3: Bucket policy changed</description>", "");
     assertOnlyFinding(Check.MISSING_DESCRIPTION, "80141");
@@ -108,6 +102,120 @@ class RulesetLintTest {
   void alertingRuleWithoutComplianceGroupIsReported() throws IOException {
     project.replaceOnce(project.rulesFile(), "<group>cis_aws_4.8,pci_dss_7.1,pci_dss_10.6.1,</group>", "<group>s3,</group>");
     assertOnlyFinding(Check.NO_COMPLIANCE_GROUP, "80141");
+  }
+
+  /** The counted findings of a fixture ruleset, as lint prints them. */
+  private List<String> findings(RulesetFixture fixture) throws IOException {
+    return RulesetLint.lint(fixture.ruleset(), fixture.samples()).stream().map(Finding::toString).toList();
+  }
+
+  @Test
+  void aFixtureWhoseRulesHaveGroupsAndPositiveCasesPasses() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1562.008,"), RulesetFixture.rule(80002, 3, "pci_dss_10.2.5,"),
+            RulesetFixture.rule(80003, 3, "mitre_t1110,cis_aws_4.6,"))
+        .positiveCase("a.json", 80001).positiveCase("b.json", 80002).positiveCase("c.json", 80003);
+    assertEquals(List.of(), findings(fixture));
+  }
+
+  @Test
+  void anAlertingRuleWithNeitherATechniqueNorAComplianceGroupIsReported() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "amazon,cloudtrail,cis_4.3,")).positiveCase("a.json", 80001);
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: no-compliance-group: alerting rule (level 5) with neither"
+        + " an ATT&CK technique group (mitre_tNNNN[.NNN]) nor a compliance group (pci_dss_*, cis_aws_*)"), findings(fixture));
+  }
+
+  @Test
+  void rulesThatCannotAlertNeedNoGroup() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 0, "amazon,"),
+            RulesetFixture.rule(80002, 5, "amazon,").replace("level=\"5\"", "level=\"5\" noalert=\"1\""))
+        .positiveCase("a.json", 80001);
+    assertEquals(List.of(), findings(fixture));
+  }
+
+  @Test
+  void groupsMeantAsTechniquesButMisnamedAreReportedEachAndOssecsAttackGroupIsNot() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "attack,attacks,mitre_T1562,attack.t1562,mitre_t1562_008,T1110,mitre_defense_evasion,pci_dss_10.6.1,"))
+        .positiveCase("a.json", 80001);
+    List<String> findings = findings(fixture);
+    assertEquals(List.of("mitre_T1562", "attack.t1562", "mitre_t1562_008", "T1110", "mitre_defense_evasion"),
+        findings.stream().map(f -> f.replaceFirst(".*group '([^']*)'.*", "$1")).toList(), findings.toString());
+    assertTrue(findings.get(0).startsWith(fixture.rulesFile() + ":7: rule 80001: bad-attack-group: group 'mitre_T1562'"
+        + " looks meant as an ATT&CK technique but does not follow the scheme mitre_tNNNN or mitre_tNNNN.NNN"), findings.get(0));
+  }
+
+  @Test
+  void aMisnamedTechniqueGroupDoesNotCountAsTheRulesTechnique() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_T1562.008,")).positiveCase("a.json", 80001);
+    assertEquals(List.of("bad-attack-group", "no-compliance-group"),
+        findings(fixture).stream().map(f -> f.split(": ")[2]).toList());
+  }
+
+  @Test
+  void aTechniqueTheTableDoesNotListIsReported() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1190,")).positiveCase("a.json", 80001);
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: bad-attack-group: group mitre_t1190 names T1190, which "
+        + fixture.ruleset().resolve("attack-techniques.txt") + " does not list"), findings(fixture));
+  }
+
+  @Test
+  void aRuleOnlyNamedInNotRulesHasNoSample() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1110,")).negativeCase("quiet.json", 80001).negativeCase("calm.json", 80001);
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: no-sample: no sample case under " + fixture.samples()
+        + " expects rule 80001 (2 cases list it in notRules, which shows only that it stays quiet)"), findings(fixture));
+  }
+
+  @Test
+  void aLevelZeroRuleThatCanReportAnEventNeedsAPositiveCaseToo() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture")).rules(RulesetFixture.rule(80001, 0, "amazon,"));
+    assertEquals(List.of(fixture.rulesFile() + ":7: rule 80001: no-sample: no sample case under " + fixture.samples()
+        + " expects rule 80001"), findings(fixture));
+  }
+
+  /** A fixture rule 80001 (with a positive case) whose {@code <match>x</match>} is {@code patterns}. */
+  private RulesetFixture ruleWithPatterns(String patterns) throws IOException {
+    return RulesetFixture.in(scratch.resolve("fixture"))
+        .rules(RulesetFixture.rule(80001, 5, "mitre_t1110,").replace("<match>x</match>", patterns))
+        .positiveCase("a.json", 80001);
+  }
+
+  @Test
+  void pcre2PatternsOssecAcceptsPassBackreferencesAndBoundedClassesIncluded() throws IOException {
+    assertEquals(List.of(), findings(ruleWithPatterns("<pcre2>\"userName\":\"(\\w+)\",\"arn\":\"[^\"]*/\\1\"</pcre2>"
+        + "<match_pcre2>\"recipientAccountId\":\"[0-9]{12}\"</match_pcre2><url_pcre2>^/x</url_pcre2><url>/y</url>")));
+  }
+
+  @Test
+  void aPcre2PatternOssecRefusesIsReportedWithTheRuleId() throws IOException {
+    RulesetFixture fixture = ruleWithPatterns("<match_pcre2>\"eventName\":\"(Delete</match_pcre2>");
+    List<String> findings = findings(fixture);
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).startsWith(fixture.rulesFile() + ":9: rule 80001: refused-pattern: <match_pcre2>"
+        + " '\"eventName\":\"(Delete': OSSEC refuses it (code "), findings.get(0));
+  }
+
+  @Test
+  void aPcre2DecoderPatternOssecRefusesIsReported() throws IOException {
+    RulesetFixture fixture = RulesetFixture.in(scratch.resolve("fixture"));
+    Path decoders = fixture.ruleset().resolve("decoders/extra.xml");
+    Files.writeString(decoders, "<!-- version 1.0.0 --><decoder name=\"amazon-x\">\n  <parent>amazon</parent>\n  <pcre2>\"x\":\"([a-z]+\"</pcre2>\n"
+        + "  <order>extra_data</order>\n</decoder>\n");
+    List<String> findings = findings(fixture);
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.get(0).startsWith(decoders + ":3: refused-pattern: <pcre2> "), findings.get(0));
+  }
+
+  @Test
+  void aPcre2ElementBesideItsClassicOneIsReportedAsDropped() throws IOException {
+    RulesetFixture fixture = ruleWithPatterns("<match>x</match><match_pcre2>[0-9]{12}</match_pcre2>");
+    assertEquals(List.of(fixture.rulesFile() + ":9: rule 80001: refused-pattern: <match_pcre2> is silently dropped:"
+        + " OSSEC uses <match> instead when both are given"), findings(fixture));
   }
 
   @Test
