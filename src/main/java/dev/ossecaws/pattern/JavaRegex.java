@@ -14,9 +14,9 @@ abstract class JavaRegex extends OsPattern {
   static final int MAX_CAPTURES = 64;
 
   /** Lower-case texts one of which every match contains in some case, or null. */
-  private final List<String> requiredLiterals;
+  private final String[] requiredLiterals;
 
-  JavaRegex(String source, List<String> requiredLiterals) {
+  JavaRegex(String source, String[] requiredLiterals) {
     super(source);
     this.requiredLiterals = requiredLiterals;
   }

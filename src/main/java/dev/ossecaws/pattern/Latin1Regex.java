@@ -1,6 +1,5 @@
 package dev.ossecaws.pattern;
 
-import java.util.List;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +8,7 @@ import java.util.regex.Pattern;
 final class Latin1Regex extends JavaRegex {
   private final Pattern pattern;
 
-  Latin1Regex(String source, Pattern pattern, List<String> requiredLiterals) {
+  Latin1Regex(String source, Pattern pattern, String[] requiredLiterals) {
     super(source, requiredLiterals);
     this.pattern = pattern;
   }

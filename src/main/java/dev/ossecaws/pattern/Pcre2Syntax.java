@@ -1,6 +1,5 @@
 package dev.ossecaws.pattern;
 
-import java.util.List;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -64,7 +63,7 @@ final class Pcre2Syntax extends Pcre2Characters {
     return new Translation(translator.translate(), translator.required.result());
   }
 
-  record Translation(String java, List<String> requiredLiterals) {}
+  record Translation(String java, String[] requiredLiterals) {}
 
   private String translate() {
     while (pos < pattern.length()) {

@@ -58,9 +58,9 @@ final class RequiredLiteral {
   }
 
   /** The lower-case literals, one per alternative, or null if a match may contain none of them. */
-  List<String> result() {
+  String[] result() {
     endAlternative();
-    return someAlternativeHasNone ? null : List.copyOf(alternatives);
+    return someAlternativeHasNone ? null : alternatives.toArray(new String[0]);
   }
 
   private void endAlternative() {
@@ -83,11 +83,11 @@ final class RequiredLiteral {
   }
 
   /** Whether {@code subject} from {@code from} on holds one of {@code lowerCase} in some ASCII case. */
-  static boolean isIn(String subject, int from, List<String> lowerCase) {
+  static boolean isIn(String subject, int from, String[] lowerCase) {
     if (lowerCase == null) return true;
     String lowered = lowered(subject);
-    for (String literal : lowerCase) {
-      if (lowered.indexOf(literal, from) >= 0) return true;
+    for (int i = 0; i < lowerCase.length; i++) { // no iterator: this runs for every pattern of every event
+      if (lowered.indexOf(lowerCase[i], from) >= 0) return true;
     }
     return false;
   }

@@ -1,6 +1,5 @@
 package dev.ossecaws.pattern;
 
-import java.util.List;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +12,7 @@ final class Utf8Regex extends JavaRegex {
   private final Pattern forAscii;
   private final Pattern forUnicode;
 
-  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, List<String> requiredLiterals) {
+  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, String[] requiredLiterals) {
     super(source, requiredLiterals);
     this.forAscii = forAscii;
     this.forUnicode = forUnicode;

@@ -167,7 +167,7 @@ class Pcre2SyntaxTest {
   }
 
   private static String required(String pattern, Pcre2Characters.Subjects subjects) {
-    java.util.List<String> literals = Pcre2Syntax.translate(pattern, subjects).requiredLiterals();
+    String[] literals = Pcre2Syntax.translate(pattern, subjects).requiredLiterals();
     return literals == null ? null : String.join("|", literals);
   }
 }
