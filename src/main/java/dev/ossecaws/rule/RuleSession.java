@@ -92,19 +92,20 @@ public final class RuleSession {
         + " " + (flags.contains(FtsField.SYSTEM_NAME) ? String.valueOf(event.systemName) : "")
         + " " + (flags.contains(FtsField.LOCATION) ? String.valueOf(event.location) : "");
     if (key.length() > FTS_KEY_MAX) key = key.substring(0, FTS_KEY_MAX);
-    String full = key;
-    if (event.type.equals("ids")) key = generalised(key);
-    if (!fts.add(key)) return false;
+    // As the real binary shows: a key known whole is seen, whatever an IDS cut would make of it;
+    // an unknown IDS key joins the recent list as it is stored, cut or not.
+    if (fts.contains(key)) return false;
     if (event.type.equals("ids")) {
-      recentIdsKeys.addFirst(full);
+      key = generalised(key);
+      recentIdsKeys.addFirst(key);
       if (recentIdsKeys.size() > rules.settings().ftsListSize()) recentIdsKeys.removeLast();
     }
-    return true;
+    return fts.add(key);
   }
 
   /**
-   * An IDS key that shares a long prefix with more than two of the recent keys is cut to that
-   * prefix length, so that one noisy signature counts as seen once (spec/rules.md §9).
+   * An IDS key that shares a prefix longer than the minimum with more than two of the recent keys
+   * (as they were stored) is cut to the minimum, so that one noisy signature counts as seen once.
    */
   private String generalised(String key) {
     int minimum = rules.settings().ftsMinSizeForStr();
