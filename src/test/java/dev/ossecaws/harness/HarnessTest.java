@@ -42,7 +42,7 @@ class HarnessTest {
     assertEquals(List.of("ec2/start-instances-unauthorized.json"), List.copyOf(failures.keySet()));
     List<String> problems = failures.get("ec2/start-instances-unauthorized.json");
     assertEquals("event 1: level 6, expected 5", problems.get(0));
-    assertTrue(problems.get(1).startsWith("report differs from start-instances-unauthorized.approved.txt at line 34; wrote "), problems.get(1));
+    assertTrue(problems.get(1).startsWith("report differs from start-instances-unauthorized.approved.txt at line 35; wrote "), problems.get(1));
     assertTrue(Files.exists(project.samples().resolve("ec2/start-instances-unauthorized.received.txt")));
   }
 
