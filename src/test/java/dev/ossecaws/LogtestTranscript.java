@@ -2,10 +2,10 @@ package dev.ossecaws;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import dev.ossecaws.harness.LogtestOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,17 +24,12 @@ public final class LogtestTranscript {
     return events(Files.readString(file, ISO_8859_1));
   }
 
+  /** The events of {@code report}, split as {@link LogtestOutput} splits a session's output. */
   public static List<String> events(String report) {
-    List<String> events = new ArrayList<>();
-    String text = SEPARATOR + report;
-    String boundary = SEPARATOR + EVENT_START;
-    int start = text.indexOf(boundary);
-    if (start != 0) throw new IllegalArgumentException("report does not start with " + EVENT_START);
-    while (start >= 0) {
-      int next = text.indexOf(boundary, start + boundary.length());
-      events.add(text.substring(start + SEPARATOR.length(), next < 0 ? text.length() : next));
-      start = next;
+    LogtestOutput output = LogtestOutput.parse(SEPARATOR + report);
+    if (!output.startUp().isEmpty() || output.events().isEmpty()) {
+      throw new IllegalArgumentException("report does not start with " + EVENT_START);
     }
-    return events;
+    return output.events().stream().map(event -> event.substring(SEPARATOR.length())).toList();
   }
 }

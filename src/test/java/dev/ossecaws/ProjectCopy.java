@@ -47,7 +47,8 @@ public final class ProjectCopy {
     Files.writeString(file, text.substring(0, at) + to + text.substring(at + from.length()), StandardCharsets.ISO_8859_1);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies the tree {@code from} into {@code to}, which must not exist yet. */
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
       paths.forEach(path -> {
         try {

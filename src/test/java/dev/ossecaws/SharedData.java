@@ -23,10 +23,18 @@ public final class SharedData {
     Path root = Path.of(System.getProperty("ossecaws.shared", "../shared"));
     Path path = root.resolve(relative);
     if (Files.exists(path)) return path;
-    String message = "skipped: OSSEC's data " + path + " is not present (clone ../shared beside the project)";
-    if (Boolean.getBoolean("ossecaws.requireShared")) fail(message);
-    System.err.println(message);
-    assumeTrue(false, message);
-    throw new AssertionError("unreachable");
+    throw unavailable("OSSEC's data " + path + " is not present (clone ../shared beside the project)");
+  }
+
+  /**
+   * Skips the test, saying {@code why} (something it needs is missing here), or fails it under
+   * {@code -Dossecaws.requireShared=true}, where nothing may be skipped. Never returns; callers
+   * throw its result so the compiler knows.
+   */
+  public static AssertionError unavailable(String why) {
+    if (Boolean.getBoolean("ossecaws.requireShared")) fail(why);
+    System.err.println("skipped: " + why);
+    assumeTrue(false, "skipped: " + why);
+    return new AssertionError("unreachable");
   }
 }

@@ -76,11 +76,11 @@ public record Expectation(
     });
   }
 
-  private static String quoted(String value) {
+  static String quoted(String value) {
     return value == null ? "none" : "'" + value + "'";
   }
 
-  private static String orNone(Integer rule) {
+  static String orNone(Integer rule) {
     return rule == null ? "none" : rule.toString();
   }
 }

@@ -46,7 +46,7 @@ public final class Golden {
         + "; wrote " + received;
   }
 
-  private static int firstDifferentLine(String expected, String actual) {
+  static int firstDifferentLine(String expected, String actual) {
     int line = 1;
     for (int i = 0; i < Math.min(expected.length(), actual.length()); i++) {
       if (expected.charAt(i) != actual.charAt(i)) return line;

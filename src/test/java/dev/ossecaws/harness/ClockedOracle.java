@@ -1,0 +1,138 @@
+package dev.ossecaws.harness;
+
+import dev.ossecaws.Oracle;
+import dev.ossecaws.ProjectCopy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
+
+/**
+ * OSSEC's own ossec-logtest (through {@code ossec-logtest-real}) on a clock that moves only when a
+ * session says so, as {@link EngineReplay}'s does: one process is one session, and a line read
+ * {@code secondsLater} after the previous one is timed that much later, so that correlation
+ * timeframes see the same gaps as in the evaluator.
+ *
+ * <p>How: ossec-logtest-real freezes time with libfaketime's {@code FAKETIME}. Given
+ * {@code "% x0"}, libfaketime instead takes the time from the modification time of the file
+ * {@code FAKETIME_FOLLOW_FILE} names, re-read at every call ({@code FAKETIME_NO_CACHE}), and lets
+ * no time pass after it ({@code x0}). ossec-logtest chroots into the script's scratch copy of the
+ * home, so the file's name is relative: the home's {@code etc/} holds it, the working directory
+ * before the chroot is the home and the root after it is the copy, whose {@code etc/} the script
+ * copies with {@code cp -a}, keeping the time. The clock moves by setting that time in the
+ * process's root ({@code /proc/PID/root}) while ossec-logtest waits for its next line, which the
+ * process's {@code /proc/PID/syscall} shows ({@code read} on fd 0).
+ */
+final class ClockedOracle {
+  private static final String CLOCK = "etc/ossec-aws-clock";
+  /** A session of a few lines takes well under a second; this long means it hangs. */
+  private static final long PATIENCE_MILLIS = 60_000;
+
+  private final Path script;
+  private final Path home;
+  private final Path ruleset;
+
+  private ClockedOracle(Path script, Path home, Path ruleset) {
+    this.script = script;
+    this.home = home;
+    this.ruleset = ruleset;
+  }
+
+  /**
+   * The oracle on {@code ossecHome} with {@code ruleset} beside its rules. The home is copied
+   * into {@code scratch} with the clock file, which OSSEC never reads, as the only addition.
+   */
+  static ClockedOracle on(Path ossecHome, Path ruleset, Path scratch) throws IOException {
+    Path script = Oracle.script();
+    Oracle.requireFaketime();
+    Path home = scratch.resolve("home");
+    for (String part : List.of("etc", "rules", "lists")) {
+      if (Files.exists(ossecHome.resolve(part))) ProjectCopy.copyTree(ossecHome.resolve(part), home.resolve(part));
+    }
+    Path clock = Files.createFile(home.resolve(CLOCK));
+    Files.setLastModifiedTime(clock, FileTime.from(EngineReplay.TIME.toInstant()));
+    return new ClockedOracle(script.toAbsolutePath(), home.toAbsolutePath(), ruleset.toAbsolutePath());
+  }
+
+  /** One session on {@code lines} with ossec-logtest's {@code -q}: the reports, as the evaluator's are compared. */
+  LogtestProcess.Ended replay(List<String> lines, List<Integer> secondsLater) throws IOException {
+    return replay(lines, secondsLater, output -> LogtestOutput.parse(output).events().size(), "-q");
+  }
+
+  /**
+   * One session on {@code lines} with ossec-logtest's {@code options}: line i is read
+   * {@code secondsLater.get(i)} seconds after the one before (the first, after the session's start
+   * at {@link EngineReplay#TIME}). {@code linesDone} counts the lines an output shows processed,
+   * the sign that the clock may move.
+   */
+  LogtestProcess.Ended replay(List<String> lines, List<Integer> secondsLater,
+      ToIntFunction<String> linesDone, String... options) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(script.toString(), "-D", home.toString(),
+        "--ruleset", ruleset.toString(), "--clock", "% x0", "--hostname", EngineReplay.HOSTNAME, "--"),
+        Stream.of(options)).toList()).directory(home.toFile());
+    builder.environment().put("FAKETIME_FOLLOW_FILE", CLOCK);
+    builder.environment().put("FAKETIME_NO_CACHE", "1");
+    try (LogtestProcess session = LogtestProcess.start(builder)) {
+      ProcessHandle logtest = awaitLogtest(session);
+      Path clock = Path.of("/proc", Long.toString(logtest.pid()), "root", CLOCK);
+      Instant now = EngineReplay.TIME.toInstant();
+      for (int start = 0; start < lines.size(); ) {
+        int end = start + 1;
+        while (end < lines.size() && secondsLater.get(end) == 0) end++;
+        now = now.plusSeconds(secondsLater.get(start));
+        Files.setLastModifiedTime(clock, FileTime.from(now));
+        session.send(lines.subList(start, end));
+        int done = end;
+        await(session, logtest, output -> linesDone.applyAsInt(output) >= done);
+        start = end;
+      }
+      return session.finish();
+    }
+  }
+
+  /** The wrapper's ossec-logtest, once it waits for its first line (so it is in its chroot). */
+  private static ProcessHandle awaitLogtest(LogtestProcess session) throws IOException {
+    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+    while (System.currentTimeMillis() < deadline) {
+      ProcessHandle logtest = session.handle().descendants()
+          .filter(p -> p.info().command().orElse("").endsWith("/ossec-logtest")).findFirst().orElse(null);
+      if (logtest != null && readingStdin(logtest)) return logtest;
+      if (!session.handle().isAlive()) break;
+      pause(10);  // the script copies the home first; a scan of every process each time would slow it
+    }
+    throw new IOException("the oracle's ossec-logtest never waited for input: " + session.outputSoFar());
+  }
+
+  /** Waits until {@code done} holds for the output and ossec-logtest waits for more input. */
+  private static void await(LogtestProcess session, ProcessHandle logtest, Predicate<String> done) throws IOException {
+    long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
+    while (System.currentTimeMillis() < deadline && logtest.isAlive()) {
+      if (done.test(session.outputSoFar()) && readingStdin(logtest)) return;
+      pause(1);
+    }
+    throw new IOException("the oracle did not process its input: " + session.outputSoFar());
+  }
+
+  /** Whether the process is blocked in {@code read(0, ...)}: system call 0 on x86-64, first argument 0. */
+  private static boolean readingStdin(ProcessHandle process) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(process.pid()), "syscall")).startsWith("0 0x0 ");
+    } catch (IOException e) {
+      return false;  // it has just ended
+    }
+  }
+
+  private static void pause(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the oracle", e);
+    }
+  }
+}
