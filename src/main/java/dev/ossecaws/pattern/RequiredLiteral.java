@@ -17,7 +17,8 @@ import java.util.List;
  * Any other item (a class, an escape such as {@code \d}, an anchor, a group) ends the run.
  */
 final class RequiredLiteral {
-  private static final ThreadLocal<String[]> LAST_LOWERED = ThreadLocal.withInitial(() -> new String[2]);
+  /** Subject, lowered copy, subject, ...: the last four subjects of this thread, newest first. */
+  private static final ThreadLocal<String[]> RECENTLY_LOWERED = ThreadLocal.withInitial(() -> new String[8]);
 
   private final boolean utf;
   private final StringBuilder run = new StringBuilder();
@@ -93,15 +94,18 @@ final class RequiredLiteral {
   }
 
   /**
-   * {@code subject} with A-Z lowered, kept for the thread's next call: every pattern tried on one
-   * event's log asks for the same string.
+   * {@code subject} with A-Z lowered, kept for the thread's next calls: the patterns tried on one
+   * event ask for the same few strings (its full log, its log, the rest after a prematch) in turn.
    */
   private static String lowered(String subject) {
-    String[] last = LAST_LOWERED.get();
-    if (last[0] == subject) return last[1];
+    String[] recent = RECENTLY_LOWERED.get();
+    for (int i = 0; i < recent.length; i += 2) {
+      if (recent[i] == subject) return recent[i + 1];
+    }
     String lowered = lowerAscii(subject);
-    last[0] = subject;
-    last[1] = lowered;
+    System.arraycopy(recent, 0, recent, 2, recent.length - 2);
+    recent[0] = subject;
+    recent[1] = lowered;
     return lowered;
   }
 
