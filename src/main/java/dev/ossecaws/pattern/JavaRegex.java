@@ -13,17 +13,45 @@ abstract class JavaRegex extends OsPattern {
   /** At most this many captured values are copied out per match (spec/regex.md §2.4). */
   static final int MAX_CAPTURES = 64;
 
-  /** Lower-case texts one of which every match contains in some case, or null. */
-  private final String[] requiredLiterals;
+  /** What every match contains and starts with, as far as the pattern tells. */
+  private final RequiredLiteral.Literals literals;
 
-  JavaRegex(String source, String[] requiredLiterals) {
+  JavaRegex(String source, RequiredLiteral.Literals literals) {
     super(source);
-    this.requiredLiterals = requiredLiterals;
+    this.literals = literals;
   }
 
   /** Whether a match may start at or after {@code from}: false when every required literal is absent. */
   final boolean mayMatch(String subject, int from) {
-    return RequiredLiteral.isIn(subject, from, requiredLiterals);
+    return RequiredLiteral.isIn(subject, from, literals.required());
+  }
+
+  /**
+   * Searches {@code text}, the whole subject, as {@link #search} does from 0. A pattern whose every
+   * alternative starts with a literal is tried only where one occurs (found by {@code indexOf} on the
+   * lower-case copy): no match can start elsewhere, and Java's search would try each position in
+   * between. Transparent, non-anchoring bounds keep {@code ^} and lookbehinds seeing the whole text,
+   * as in a search from 0.
+   */
+  final Matcher searchWhole(Pattern pattern, String text) {
+    String[] leading = literals.leading();
+    if (leading == null) return search(pattern, text, 0);
+    String lowered = RequiredLiteral.lowered(text);
+    Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    try {
+      for (int from = 0; ; ) {
+        int start = -1;
+        for (int i = 0; i < leading.length; i++) {
+          int at = lowered.indexOf(leading[i], from);
+          if (at >= 0 && (start < 0 || at < start)) start = at;
+        }
+        if (start < 0) return null;
+        if (matcher.region(start, text.length()).lookingAt()) return matcher;
+        from = start + 1;
+      }
+    } catch (StackOverflowError e) {
+      return null; // as in search
+    }
   }
 
   @Override

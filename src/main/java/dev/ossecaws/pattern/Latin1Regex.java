@@ -8,21 +8,21 @@ import java.util.regex.Pattern;
 final class Latin1Regex extends JavaRegex {
   private final Pattern pattern;
 
-  Latin1Regex(String source, Pattern pattern, String[] requiredLiterals) {
-    super(source, requiredLiterals);
+  Latin1Regex(String source, Pattern pattern, RequiredLiteral.Literals literals) {
+    super(source, literals);
     this.pattern = pattern;
   }
 
   @Override
   public boolean matches(String subject) {
-    return mayMatch(subject, 0) && search(pattern, subject, 0) != null;
+    return mayMatch(subject, 0) && searchWhole(pattern, subject) != null;
   }
 
   @Override
   public Match find(String subject, int from) {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
-    Matcher matcher = search(pattern, subject, from);
+    Matcher matcher = from == 0 ? searchWhole(pattern, subject) : search(pattern, subject, from);
     return matcher == null ? null : toMatch(matcher, subject, 0, null);
   }
 }

@@ -41,7 +41,7 @@ final class PatternCompiler {
     OsPattern literal = regexFastPath(source);
     if (literal != null) return literal;
     Pcre2Syntax.Translation translation = translate(source, source, Pcre2Characters.Subjects.LATIN1);
-    return new Latin1Regex(source, compile(source, translation.java()), translation.requiredLiterals());
+    return new Latin1Regex(source, compile(source, translation.java()), translation.literals());
   }
 
   /**
@@ -163,7 +163,7 @@ final class PatternCompiler {
     Pcre2Syntax.Translation forUnicode = translate(source, text, Pcre2Characters.Subjects.UNICODE);
     Pattern asciiPattern = compile(source, forAscii);
     Pattern unicodePattern = forUnicode.java().equals(forAscii) ? asciiPattern : compile(source, forUnicode.java());
-    return new Utf8Regex(source, asciiPattern, unicodePattern, forUnicode.requiredLiterals());
+    return new Utf8Regex(source, asciiPattern, unicodePattern, forUnicode.literals());
   }
 
   private static Pcre2Syntax.Translation translate(String source, String pcre2, Pcre2Characters.Subjects subjects)

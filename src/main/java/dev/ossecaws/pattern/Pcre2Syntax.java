@@ -60,10 +60,11 @@ final class Pcre2Syntax extends Pcre2Characters {
     Pcre2Syntax numbering = new Pcre2Syntax(pattern, subjects, null, -1);
     numbering.translate();
     Pcre2Syntax translator = new Pcre2Syntax(pattern, subjects, numbering.names, numbering.groups);
-    return new Translation(translator.translate(), translator.required.result());
+    String java = translator.translate();
+    return new Translation(java, translator.required.result(java.contains("\\G")));
   }
 
-  record Translation(String java, String[] requiredLiterals) {}
+  record Translation(String java, RequiredLiteral.Literals literals) {}
 
   private String translate() {
     while (pos < pattern.length()) {

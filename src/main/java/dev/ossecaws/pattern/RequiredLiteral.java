@@ -15,6 +15,10 @@ import java.util.List;
  * alternative has none. A literal made optional by a quantifier is left out and ends the run; one
  * repeated by a mandatory quantifier ends it too ({@code ab+c} holds {@code ab}, not {@code abc}).
  * Any other item (a class, an escape such as {@code \d}, an anchor, a group) ends the run.
+ *
+ * <p>When every alternative also <em>starts</em> with a literal run, a match can only start where
+ * one of those runs occurs: the search jumps from one such place to the next ({@link
+ * JavaRegex}) instead of letting the regex try every position in between.
  */
 final class RequiredLiteral {
   /** Subject, lowered copy, subject, ...: the last four subjects of this thread, newest first. */
@@ -26,6 +30,13 @@ final class RequiredLiteral {
   /** The longest runs of the alternatives before the current one. */
   private final List<String> alternatives = new ArrayList<>();
   private boolean someAlternativeHasNone;
+  /** The leading runs of the alternatives before the current one. */
+  private final List<String> leadingRuns = new ArrayList<>();
+  private boolean someAlternativeHasNoLeadingRun;
+  /** Items seen in the current alternative; whether the current run began with its first item. */
+  private int items;
+  private boolean runIsLeading;
+  private String leading = "";
   /** The current item's character while it is a usable literal, or -1. */
   private int pending = -1;
 
@@ -36,6 +47,7 @@ final class RequiredLiteral {
   /** A new item starts: the previous one is settled. */
   void other() {
     settle();
+    items++;
   }
 
   /** The current item is the literal {@code codePoint}; {@code topLevel} if outside every group. */
@@ -44,6 +56,7 @@ final class RequiredLiteral {
     boolean usable = topLevel && codePoint >= ' ' && codePoint < 0x7F && !(utf && "kKsS".indexOf(codePoint) >= 0);
     if (pending >= 0) run.append((char) pending); // \Q..\E gives several literals in one item
     if (!usable) endRun();
+    if (usable && items <= 1 && run.length() == 0) runIsLeading = true;
     pending = usable ? Character.toLowerCase(codePoint) : -1;
   }
 
@@ -58,10 +71,20 @@ final class RequiredLiteral {
     endAlternative();
   }
 
-  /** The lower-case literals, one per alternative, or null if a match may contain none of them. */
-  String[] result() {
+  /** What is known of every match; {@code leading} is null when {@code \\G} moves with the search. */
+  Literals result(boolean searchDependent) {
     endAlternative();
-    return someAlternativeHasNone ? null : alternatives.toArray(new String[0]);
+    String[] required = someAlternativeHasNone ? null : alternatives.toArray(new String[0]);
+    String[] leads = someAlternativeHasNoLeadingRun || searchDependent ? null : leadingRuns.toArray(new String[0]);
+    return new Literals(required, leads);
+  }
+
+  /**
+   * @param required lower-case texts one of which every match contains, or null
+   * @param leading lower-case texts one of which every match starts with, or null
+   */
+  record Literals(String[] required, String[] leading) {
+    static final Literals NONE = new Literals(null, null);
   }
 
   private void endAlternative() {
@@ -69,7 +92,11 @@ final class RequiredLiteral {
     endRun();
     if (longest.isBlank()) someAlternativeHasNone = true;
     else alternatives.add(longest);
+    if (leading.isEmpty()) someAlternativeHasNoLeadingRun = true;
+    else leadingRuns.add(leading);
     longest = "";
+    leading = "";
+    items = 0;
   }
 
   private void settle() {
@@ -79,6 +106,8 @@ final class RequiredLiteral {
   }
 
   private void endRun() {
+    if (runIsLeading && run.length() > 0) leading = run.toString();
+    runIsLeading = false;
     if (run.length() > longest.length()) longest = run.toString();
     run.setLength(0);
   }
@@ -97,7 +126,7 @@ final class RequiredLiteral {
    * {@code subject} with A-Z lowered, kept for the thread's next calls: the patterns tried on one
    * event ask for the same few strings (its full log, its log, the rest after a prematch) in turn.
    */
-  private static String lowered(String subject) {
+  static String lowered(String subject) {
     String[] recent = RECENTLY_LOWERED.get();
     for (int i = 0; i < recent.length; i += 2) {
       if (recent[i] == subject) return recent[i + 1];

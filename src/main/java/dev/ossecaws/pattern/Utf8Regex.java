@@ -12,8 +12,8 @@ final class Utf8Regex extends JavaRegex {
   private final Pattern forAscii;
   private final Pattern forUnicode;
 
-  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, String[] requiredLiterals) {
-    super(source, requiredLiterals);
+  Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, RequiredLiteral.Literals literals) {
+    super(source, literals);
     this.forAscii = forAscii;
     this.forUnicode = forUnicode;
   }
@@ -21,7 +21,7 @@ final class Utf8Regex extends JavaRegex {
   @Override
   public boolean matches(String subject) {
     if (!mayMatch(subject, 0)) return false;
-    if (Utf8.isAscii(subject, 0)) return search(forAscii, subject, 0) != null;
+    if (Utf8.isAscii(subject, 0)) return searchWhole(forAscii, subject) != null;
     Utf8.Decoded decoded = Utf8.decode(subject, 0);
     return decoded != null && search(forUnicode, decoded.text(), 0) != null;
   }
@@ -31,7 +31,7 @@ final class Utf8Regex extends JavaRegex {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
     if (Utf8.isAscii(subject, from)) {
-      Matcher matcher = search(forAscii, subject, from);
+      Matcher matcher = from == 0 ? searchWhole(forAscii, subject) : search(forAscii, subject, from);
       return matcher == null ? null : toMatch(matcher, subject, 0, null);
     }
     Utf8.Decoded decoded = Utf8.decode(subject, from);

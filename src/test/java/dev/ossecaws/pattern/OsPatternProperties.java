@@ -114,7 +114,8 @@ class OsPatternProperties {
 
   /**
    * The UNICODE translation is never made possessive; on ASCII it must find exactly the same. Nor may
-   * the required-character check refuse a subject that matches.
+   * the required-literal check refuse a subject that matches, nor the jump to leading literals find
+   * another match.
    */
   @Property(tries = 500)
   void autoPossessiveRepeatsAndRequiredLiteralsFindTheSameMatches(
@@ -128,6 +129,7 @@ class OsPatternProperties {
     OsPattern compiled = OsPattern.pcre2(source);
     if (!compiled.isLiteral()) assertEquals(found, compiled.matches(subject), source);
     if (!found) return;
+    if (!compiled.isLiteral()) assertEquals(expected.end(), compiled.find(subject, 0).end(), source);
     assertEquals(expected.toMatchResult().start(), actual.start(), possessive);
     for (int group = 0; group <= expected.groupCount(); group++) {
       assertEquals(expected.start(group), actual.start(group), possessive);

@@ -167,7 +167,35 @@ class Pcre2SyntaxTest {
   }
 
   private static String required(String pattern, Pcre2Characters.Subjects subjects) {
-    String[] literals = Pcre2Syntax.translate(pattern, subjects).requiredLiterals();
+    return joined(Pcre2Syntax.translate(pattern, subjects).literals().required());
+  }
+
+  private static String leading(String pattern) {
+    return joined(Pcre2Syntax.translate(pattern, Pcre2Characters.Subjects.LATIN1).literals().leading());
+  }
+
+  private static String joined(String[] literals) {
     return literals == null ? null : String.join("|", literals);
+  }
+
+  @Test
+  void leadingLiteralsAreKnownOnlyWhenEveryAlternativeStartsWithOne() {
+    assertEquals("\"eventsource\":\"", leading("\"eventSource\":\"([^\"]+)\""));
+    assertEquals("a|cd", leading("ab?x|cd+"));
+    assertEquals("a", leading("\\Qab\\E?c"));
+    for (String none : new String[] {"^ab", "\\dab", "a*b", "(?i)ab", "ab|\\dc", "(ab)", "ab\\G"}) {
+      assertEquals(null, leading(none), none);
+    }
+  }
+
+  @Test
+  void aSearchThatJumpsToLeadingLiteralsFindsWhatJavasSearchFinds() throws PatternException {
+    OsPattern pattern = OsPattern.pcre2("user (\\w+) from|sshd\\[(\\d+)\\]");
+    OsPattern.Match match = pattern.find("USER x sshd[12] user bob from 1.2.3.4", 0);
+    assertEquals(List.of("12"), match.captures());
+    assertEquals(null, OsPattern.pcre2("ab(?<=xab)c").find("yabc", 0));
+    assertEquals(4, OsPattern.pcre2("ab(?<=xab)c").find("xabc", 0).end());
+    assertTrue(OsPattern.pcre2("ab$").matches("cab"));
+    assertFalse(OsPattern.pcre2("ab(?:^|x)").matches("abab"));
   }
 }
