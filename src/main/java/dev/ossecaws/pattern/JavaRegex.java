@@ -35,7 +35,7 @@ abstract class JavaRegex extends OsPattern {
    */
   final Matcher searchWhole(Pattern pattern, String text) {
     String[] leading = literals.leading();
-    if (leading == null) return search(pattern, text, 0);
+    if (leading == null) return searchFrom(pattern, text, 0);
     String lowered = RequiredLiteral.lowered(text);
     Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     try {
@@ -57,6 +57,20 @@ abstract class JavaRegex extends OsPattern {
   @Override
   public final boolean isLiteral() {
     return false;
+  }
+
+  /**
+   * Searches {@code text} from {@code from}, as {@link #search} does; a pattern anchored by its
+   * {@code ^} is tried at {@code from} alone, where Java's search would try every position.
+   */
+  final Matcher searchFrom(Pattern pattern, CharSequence text, int from) {
+    if (!literals.anchored()) return search(pattern, text, from);
+    Matcher matcher = pattern.matcher(text).region(from, text.length());
+    try {
+      return matcher.lookingAt() ? matcher : null;
+    } catch (StackOverflowError e) {
+      return null; // as in search
+    }
   }
 
   /**

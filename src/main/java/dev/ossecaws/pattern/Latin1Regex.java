@@ -22,7 +22,7 @@ final class Latin1Regex extends JavaRegex {
   public Match find(String subject, int from) {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
-    Matcher matcher = from == 0 ? searchWhole(pattern, subject) : search(pattern, subject, from);
+    Matcher matcher = from == 0 ? searchWhole(pattern, subject) : searchFrom(pattern, subject, from);
     return matcher == null ? null : toMatch(matcher, subject, 0, null);
   }
 }

@@ -61,7 +61,7 @@ final class Pcre2Syntax extends Pcre2Characters {
     numbering.translate();
     Pcre2Syntax translator = new Pcre2Syntax(pattern, subjects, numbering.names, numbering.groups);
     String java = translator.translate();
-    return new Translation(java, translator.required.result(java.contains("\\G")));
+    return new Translation(java, translator.required.result(java));
   }
 
   record Translation(String java, RequiredLiteral.Literals literals) {}

@@ -36,6 +36,7 @@ final class RequiredLiteral {
   /** Items seen in the current alternative; whether the current run began with its first item. */
   private int items;
   private boolean runIsLeading;
+  private int alternativeCount;
   private String leading = "";
   /** The current item's character while it is a usable literal, or -1. */
   private int pending = -1;
@@ -71,21 +72,26 @@ final class RequiredLiteral {
     endAlternative();
   }
 
-  /** What is known of every match; {@code leading} is null when {@code \\G} moves with the search. */
-  Literals result(boolean searchDependent) {
+  /**
+   * What is known of every match of the pattern translated as {@code java}: {@code leading} is
+   * null when {@code \\G} moves with the search; {@code anchored} when the pattern is one
+   * alternative that starts with {@code ^}.
+   */
+  Literals result(String java) {
     endAlternative();
     String[] required = someAlternativeHasNone ? null : alternatives.toArray(new String[0]);
-    String[] leads = someAlternativeHasNoLeadingRun || searchDependent ? null : leadingRuns.toArray(new String[0]);
-    return new Literals(required, leads);
+    String[] leads = someAlternativeHasNoLeadingRun || java.contains("\\G") ? null : leadingRuns.toArray(new String[0]);
+    boolean anchored = alternativeCount == 1 && java.startsWith("^")
+        && (java.length() == 1 || "?*+{".indexOf(java.charAt(1)) < 0);
+    return new Literals(required, leads, anchored);
   }
 
   /**
    * @param required lower-case texts one of which every match contains, or null
    * @param leading lower-case texts one of which every match starts with, or null
+   * @param anchored whether a match can only start where the search starts
    */
-  record Literals(String[] required, String[] leading) {
-    static final Literals NONE = new Literals(null, null);
-  }
+  record Literals(String[] required, String[] leading, boolean anchored) {}
 
   private void endAlternative() {
     settle();
@@ -97,6 +103,7 @@ final class RequiredLiteral {
     longest = "";
     leading = "";
     items = 0;
+    alternativeCount++;
   }
 
   private void settle() {

@@ -23,7 +23,7 @@ final class Utf8Regex extends JavaRegex {
     if (!mayMatch(subject, 0)) return false;
     if (Utf8.isAscii(subject, 0)) return searchWhole(forAscii, subject) != null;
     Utf8.Decoded decoded = Utf8.decode(subject, 0);
-    return decoded != null && search(forUnicode, decoded.text(), 0) != null;
+    return decoded != null && searchFrom(forUnicode, decoded.text(), 0) != null;
   }
 
   @Override
@@ -31,12 +31,12 @@ final class Utf8Regex extends JavaRegex {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
     if (Utf8.isAscii(subject, from)) {
-      Matcher matcher = from == 0 ? searchWhole(forAscii, subject) : search(forAscii, subject, from);
+      Matcher matcher = from == 0 ? searchWhole(forAscii, subject) : searchFrom(forAscii, subject, from);
       return matcher == null ? null : toMatch(matcher, subject, 0, null);
     }
     Utf8.Decoded decoded = Utf8.decode(subject, from);
     if (decoded == null) return null;
-    Matcher matcher = search(forUnicode, decoded.text(), 0);
+    Matcher matcher = searchFrom(forUnicode, decoded.text(), 0);
     return matcher == null ? null : toMatch(matcher, subject, from, decoded.byteOffsets());
   }
 }

@@ -189,6 +189,24 @@ class Pcre2SyntaxTest {
   }
 
   @Test
+  void onlyOneAlternativeStartingWithACaretIsAnchored() {
+    for (String anchored : new String[] {"^ab", "^\\d+ (x)", "^(a|b)c"}) {
+      assertTrue(Pcre2Syntax.translate(anchored, Pcre2Characters.Subjects.LATIN1).literals().anchored(), anchored);
+    }
+    for (String not : new String[] {"ab", "^a|b", "(^a)", "a^"}) {
+      assertFalse(Pcre2Syntax.translate(not, Pcre2Characters.Subjects.LATIN1).literals().anchored(), not);
+    }
+  }
+
+  @Test
+  void anAnchoredPatternMatchesAtTheSearchStartOnly() throws PatternException {
+    OsPattern pattern = OsPattern.pcre2("^(\\w+) x");
+    assertEquals(List.of("bb"), pattern.find("a bb x", 2).captures());
+    assertEquals(null, pattern.find("a bb x", 1));
+    assertFalse(pattern.matches("- a x"));
+  }
+
+  @Test
   void aSearchThatJumpsToLeadingLiteralsFindsWhatJavasSearchFinds() throws PatternException {
     OsPattern pattern = OsPattern.pcre2("user (\\w+) from|sshd\\[(\\d+)\\]");
     OsPattern.Match match = pattern.find("USER x sshd[12] user bob from 1.2.3.4", 0);
