@@ -119,6 +119,7 @@ final class Pcre2Syntax extends Pcre2Characters {
             possessive.branchEnd();
             required.topLevelAlternative();
           } else {
+            if (c == '^' && openGroups.isEmpty()) required.caret();
             possessive.other();
           }
           break;

@@ -36,7 +36,8 @@ final class RequiredLiteral {
   /** Items seen in the current alternative; whether the current run began with its first item. */
   private int items;
   private boolean runIsLeading;
-  private int alternativeCount;
+  private boolean alternativeAnchored;
+  private boolean someAlternativeUnanchored;
   private String leading = "";
   /** The current item's character while it is a usable literal, or -1. */
   private int pending = -1;
@@ -68,22 +69,25 @@ final class RequiredLiteral {
     endRun();
   }
 
+  /** A top-level {@code ^}: it anchors the alternative when it is its first item. */
+  void caret() {
+    if (items == 1) alternativeAnchored = true;
+  }
+
   void topLevelAlternative() {
     endAlternative();
   }
 
   /**
    * What is known of every match of the pattern translated as {@code java}: {@code leading} is
-   * null when {@code \\G} moves with the search; {@code anchored} when the pattern is one
-   * alternative that starts with {@code ^}.
+   * null when {@code \\G} moves with the search; {@code anchored} when every top-level
+   * alternative starts with {@code ^}.
    */
   Literals result(String java) {
     endAlternative();
     String[] required = someAlternativeHasNone ? null : alternatives.toArray(new String[0]);
     String[] leads = someAlternativeHasNoLeadingRun || java.contains("\\G") ? null : leadingRuns.toArray(new String[0]);
-    boolean anchored = alternativeCount == 1 && java.startsWith("^")
-        && (java.length() == 1 || "?*+{".indexOf(java.charAt(1)) < 0);
-    return new Literals(required, leads, anchored);
+    return new Literals(required, leads, !someAlternativeUnanchored);
   }
 
   /**
@@ -100,10 +104,11 @@ final class RequiredLiteral {
     else alternatives.add(longest);
     if (leading.isEmpty()) someAlternativeHasNoLeadingRun = true;
     else leadingRuns.add(leading);
+    if (!alternativeAnchored) someAlternativeUnanchored = true;
     longest = "";
     leading = "";
     items = 0;
-    alternativeCount++;
+    alternativeAnchored = false;
   }
 
   private void settle() {

@@ -189,11 +189,11 @@ class Pcre2SyntaxTest {
   }
 
   @Test
-  void onlyOneAlternativeStartingWithACaretIsAnchored() {
-    for (String anchored : new String[] {"^ab", "^\\d+ (x)", "^(a|b)c"}) {
+  void aPatternWhoseEveryAlternativeStartsWithACaretIsAnchored() {
+    for (String anchored : new String[] {"^ab", "^\\d+ (x)", "^(a|b)c", "^drop|^accept"}) {
       assertTrue(Pcre2Syntax.translate(anchored, Pcre2Characters.Subjects.LATIN1).literals().anchored(), anchored);
     }
-    for (String not : new String[] {"ab", "^a|b", "(^a)", "a^"}) {
+    for (String not : new String[] {"ab", "^a|b", "b|^a", "(^a)", "a^", "(?i)^a"}) {
       assertFalse(Pcre2Syntax.translate(not, Pcre2Characters.Subjects.LATIN1).literals().anchored(), not);
     }
   }
