@@ -1,5 +1,7 @@
 package dev.ossecaws.pattern;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -150,14 +152,20 @@ final class RequiredLiteral {
     return lowered;
   }
 
+  /**
+   * {@code s} with A-Z lowered, through ISO-8859-1 bytes: subjects are byte strings, and a copy
+   * of bytes is far cheaper than one of chars. A char above U+00FF becomes '?', which cannot hide
+   * an occurrence of an ASCII literal (it never was one), only show a candidate the regex refuses.
+   */
   private static String lowerAscii(String s) {
-    int i = 0;
-    while (i < s.length() && (s.charAt(i) < 'A' || s.charAt(i) > 'Z')) i++;
-    if (i == s.length()) return s;
-    char[] chars = s.toCharArray();
-    for (; i < chars.length; i++) {
-      if (chars[i] >= 'A' && chars[i] <= 'Z') chars[i] += 'a' - 'A';
+    byte[] bytes = s.getBytes(ISO_8859_1);
+    boolean changed = false;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] >= 'A' && bytes[i] <= 'Z') {
+        bytes[i] += 'a' - 'A';
+        changed = true;
+      }
     }
-    return new String(chars);
+    return changed ? new String(bytes, ISO_8859_1) : s;
   }
 }
