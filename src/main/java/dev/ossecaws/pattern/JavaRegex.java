@@ -36,7 +36,7 @@ abstract class JavaRegex extends OsPattern {
   final Matcher searchWhole(Pattern pattern, String text) {
     String[] leading = literals.leading();
     if (leading == null) return searchFrom(pattern, text, 0);
-    String lowered = RequiredLiteral.lowered(text);
+    String lowered = SubjectCache.lowered(text);
     Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     try {
       for (int from = 0; ; ) {

@@ -1,7 +1,5 @@
 package dev.ossecaws.pattern;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +21,6 @@ import java.util.List;
  * JavaRegex}) instead of letting the regex try every position in between.
  */
 final class RequiredLiteral {
-  /** Subject, lowered copy, subject, ...: the last four subjects of this thread, newest first. */
-  private static final ThreadLocal<String[]> RECENTLY_LOWERED = ThreadLocal.withInitial(() -> new String[8]);
-
   private final boolean utf;
   private final StringBuilder run = new StringBuilder();
   private String longest = "";
@@ -129,43 +124,10 @@ final class RequiredLiteral {
   /** Whether {@code subject} from {@code from} on holds one of {@code lowerCase} in some ASCII case. */
   static boolean isIn(String subject, int from, String[] lowerCase) {
     if (lowerCase == null) return true;
-    String lowered = lowered(subject);
+    String lowered = SubjectCache.lowered(subject);
     for (int i = 0; i < lowerCase.length; i++) { // no iterator: this runs for every pattern of every event
       if (lowered.indexOf(lowerCase[i], from) >= 0) return true;
     }
     return false;
-  }
-
-  /**
-   * {@code subject} with A-Z lowered, kept for the thread's next calls: the patterns tried on one
-   * event ask for the same few strings (its full log, its log, the rest after a prematch) in turn.
-   */
-  static String lowered(String subject) {
-    String[] recent = RECENTLY_LOWERED.get();
-    for (int i = 0; i < recent.length; i += 2) {
-      if (recent[i] == subject) return recent[i + 1];
-    }
-    String lowered = lowerAscii(subject);
-    System.arraycopy(recent, 0, recent, 2, recent.length - 2);
-    recent[0] = subject;
-    recent[1] = lowered;
-    return lowered;
-  }
-
-  /**
-   * {@code s} with A-Z lowered, through ISO-8859-1 bytes: subjects are byte strings, and a copy
-   * of bytes is far cheaper than one of chars. A char above U+00FF becomes '?', which cannot hide
-   * an occurrence of an ASCII literal (it never was one), only show a candidate the regex refuses.
-   */
-  private static String lowerAscii(String s) {
-    byte[] bytes = s.getBytes(ISO_8859_1);
-    boolean changed = false;
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] >= 'A' && bytes[i] <= 'Z') {
-        bytes[i] += 'a' - 'A';
-        changed = true;
-      }
-    }
-    return changed ? new String(bytes, ISO_8859_1) : s;
   }
 }

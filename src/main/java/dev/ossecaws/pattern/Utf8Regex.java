@@ -21,7 +21,7 @@ final class Utf8Regex extends JavaRegex {
   @Override
   public boolean matches(String subject) {
     if (!mayMatch(subject, 0)) return false;
-    if (Utf8.isAscii(subject, 0)) return searchWhole(forAscii, subject) != null;
+    if (SubjectCache.isAscii(subject, 0)) return searchWhole(forAscii, subject) != null;
     Utf8.Decoded decoded = Utf8.decode(subject, 0);
     return decoded != null && searchFrom(forUnicode, decoded.text(), 0) != null;
   }
@@ -30,7 +30,7 @@ final class Utf8Regex extends JavaRegex {
   public Match find(String subject, int from) {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
-    if (Utf8.isAscii(subject, from)) {
+    if (SubjectCache.isAscii(subject, from)) {
       Matcher matcher = from == 0 ? searchWhole(forAscii, subject) : searchFrom(forAscii, subject, from);
       return matcher == null ? null : toMatch(matcher, subject, 0, null);
     }
