@@ -52,10 +52,14 @@ final class Tally {
     byCount.add(fresh);
   }
 
-  /** The {@code n} values with the most alerts, most first (ties: first seen first). */
+  /**
+   * The {@code n} values with the most alerts for certain ({@code alerts - overcount}), most first;
+   * ties: the higher possible count, then the value seen first.
+   */
   List<Entry> top(int n) {
     return counters.values().stream()
-        .sorted(Comparator.comparingLong((Counter c) -> -c.count).thenComparingLong(c -> c.order))
+        .sorted(Comparator.comparingLong((Counter c) -> c.overcount - c.count)
+            .thenComparingLong(c -> -c.count).thenComparingLong(c -> c.order))
         .limit(n)
         .map(c -> new Entry(c.value, c.count, c.overcount))
         .toList();
@@ -76,7 +80,10 @@ final class Tally {
     return !evicted;
   }
 
-  /** A value's count; {@code overcount} of it may belong to values evicted before it came. */
+  /**
+   * A value's count: at most {@code alerts}, at least {@code alerts - overcount} ({@code overcount}
+   * of it may belong to values evicted before it came).
+   */
   record Entry(String value, long alerts, long overcount) {}
 
   private static final class Counter {

@@ -145,18 +145,25 @@
   }
 
   function tallyChart(name, tally, what) {
-    var note = number(tally.distinct) + ' distinct' + (tally.exact ? '' : ' kept (counts approximate: more values than the report keeps)');
-    if (tally.top.length < tally.distinct) note += ', the ' + tally.top.length + ' with the most alerts shown';
+    var note = number(tally.distinct) + ' distinct';
+    if (!tally.exact) {
+      note += ' kept of more: bars show the alerts certain for each value, labels the range it may have';
+    }
+    if (tally.top.length < tally.distinct) note += '; the ' + tally.top.length + ' with the most alerts shown';
     if (tally.missing > 0) note += '; ' + number(tally.missing) + ' alerts without ' + what;
     byId(name + '-note').textContent = note + '.';
     chart(name, {
       title: emptyTitle(tally.top.length === 0),
-      grid: { left: 10, right: 50, top: 10, bottom: 20, containLabel: true },
+      grid: { left: 10, right: 70, top: 10, bottom: 20, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: tally.top.map(function (t) { return t.value; }),
         axisLabel: { width: 300, overflow: 'truncate' } },
-      series: [{ type: 'bar', name: 'alerts', data: tally.top.map(function (t) { return t.alerts; }),
-        label: { show: true, position: 'right' }, barMaxWidth: 22 }]
+      series: [{ type: 'bar', name: 'alerts', barMaxWidth: 22,
+        data: tally.top.map(function (t) {
+          var certain = t.alerts - t.overcount;
+          return { value: certain, label: { formatter: t.overcount > 0 ? number(certain) + '-' + number(t.alerts) : number(certain) } };
+        }),
+        label: { show: true, position: 'right' } }]
     });
   }
 
