@@ -16,8 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -89,7 +91,8 @@ public final class HtmlReport {
     int ruleId = rule.path("id").asInt();
     int level = rule.path("level").asInt();
     String description = rule.path("description").asText("");
-    List<String> ruleGroups = new ArrayList<>();
+    // Once each: a rule can name its enclosing group again (OSSEC keeps "amazon,amazon,...").
+    Set<String> ruleGroups = new LinkedHashSet<>();
     for (JsonNode group : rule.path("groups")) ruleGroups.add(group.asText());
     JsonNode fields = alertLine.path("fields");
     String principal = firstOf(text(fields, "principal_arn"), text(fields, "user"), text(fields, "dstuser"));

@@ -3,6 +3,7 @@ package dev.ossecaws.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class Timeline {
   }
 
   /** Counts one alert at {@code time} in each of its groups. */
-  void add(Instant time, List<String> groups) {
+  void add(Instant time, Collection<String> groups) {
     Map<String, Long> bucket = buckets.computeIfAbsent(start(time.toEpochMilli(), step), k -> new HashMap<>());
     for (String group : groups) bucket.merge(group, 1L, Long::sum);
     while (buckets.size() > maxBuckets && step < STEPS.size() - 1) buckets = rebucket(++step);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,6 +81,17 @@ class HtmlReportTest {
     assertEquals("1 minute", timeline.get("step").asText());
     assertEquals(1, data.get("untimed").asLong());
     assertEquals("2026-01-15T03:14:05Z", data.get("firstTime").asText());
+  }
+
+  @Test
+  void anAlertCountsOnceInAGroupItsRuleNamesTwice() {
+    HtmlReport report = new HtmlReport("t");
+    ObjectNode line = alert(80001, 3, "2026-01-15T03:14:05Z");
+    ((ArrayNode) line.get("rule").get("groups")).add("amazon");
+    report.alert(line);
+    report.alert(alert(80002, 3, "2026-01-15T03:14:05Z"));
+
+    assertEquals("[\"amazon\"]", report.data().get("timeline").get("omitted").toString());
   }
 
   @Test
