@@ -184,16 +184,7 @@ public final class Fetcher {
     }
 
     private List<String> accountFolders() {
-      List<String> accounts = new ArrayList<>();
-      for (String folder : folders(TrailLayout.accountsFolder(settings.prefix()))) {
-        if (TrailLayout.isOrganizationFolder(folder)) {
-          accounts.addAll(folders(folder));
-        } else {
-          accounts.add(folder);
-        }
-      }
-      if (settings.accounts().isEmpty()) return accounts;
-      return accounts.stream().filter(a -> settings.accounts().contains(TrailLayout.lastSegment(a))).toList();
+      return BucketListing.accountFolders(settings.prefix(), settings.accounts(), this::folders);
     }
 
     private List<String> folders(String folder) {
