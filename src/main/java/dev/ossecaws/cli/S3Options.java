@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code --region}, {@code --profile}, {@code --endpoint-url}, {@code --path-style}: how fetch and verify reach S3. */
 final class S3Options {
@@ -25,6 +26,11 @@ final class S3Options {
 
   S3Client client() {
     return S3Access.client(region, profile, endpoint, pathStyle);
+  }
+
+  /** An SQS client for {@code queueUrl} with the same credentials (fetch's SQS mode); its region from the URL unless given. */
+  SqsClient sqsClient(String queueUrl, URI sqsEndpoint) {
+    return S3Access.sqsClient(queueUrl, region, profile, sqsEndpoint);
   }
 
   /** A CloudTrail client of {@code cloudTrailRegion} with the same credentials (verify's ListPublicKeys). */

@@ -69,8 +69,8 @@ public final class Fetcher {
     }
   }
 
-  /** The state of one run, with its counters. */
-  private final class Run {
+  /** The state of one run, with its counters; {@link QueueFetcher} recovers and downloads through it too. */
+  final class Run {
     private final Instant start = clock.instant();
     private final LocalDate today = LocalDate.ofInstant(start, ZoneOffset.UTC);
     private final FetchState state;
@@ -198,7 +198,7 @@ public final class Fetcher {
     }
 
     /** Downloads the object as listed (same ETag) and makes its lines, or says why not. */
-    private Download download(ObjectId id, LineFormat format, int maxLineBytes) {
+    Download download(ObjectId id, LineFormat format, int maxLineBytes) {
       GetObjectRequest request = GetObjectRequest.builder()
           .bucket(settings.bucket()).key(id.key()).ifMatch(id.etag()).build();
       ByteArrayOutputStream lines = new ByteArrayOutputStream();
@@ -228,7 +228,7 @@ public final class Fetcher {
      * Brings the log and the state into agreement after an earlier run stopped. Returns false
      * when a pending batch can be neither finished nor undone now (the run then stops).
      */
-    private boolean recover() throws IOException {
+    boolean recover() throws IOException {
       long size = log.size();
       Pending pending = state.pending();
       if (pending == null) {
@@ -301,7 +301,7 @@ public final class Fetcher {
   }
 
   /** One object's lines, or the reason there are none. */
-  private record Download(ObjectId id, byte[] lines, long records, Exception failure) {}
+  record Download(ObjectId id, byte[] lines, long records, Exception failure) {}
 
   private static Download await(Future<Download> download) throws IOException {
     try {

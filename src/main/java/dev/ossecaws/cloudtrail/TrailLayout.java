@@ -48,6 +48,11 @@ public final class TrailLayout {
     return name.contains("_CloudTrail_") && (name.endsWith(".json.gz") || name.endsWith(".json"));
   }
 
+  /** Whether the key names one of CloudTrail's digest files, which are not logs. */
+  static boolean isDigestFile(String key) {
+    return key.substring(key.lastIndexOf('/') + 1).contains("_CloudTrail-Digest_");
+  }
+
   /** The day folder the key is in, or null for a key outside the layout. */
   static LocalDate dayOf(String key) {
     Matcher m = DAY_IN_KEY.matcher(key);
