@@ -42,7 +42,7 @@ public final class RecordReader implements Closeable {
     this.in = in;
     this.parser = JSON.createParser(in);
     try {
-      if (parser.nextToken() != JsonToken.START_OBJECT) throw format("not a JSON object");
+      if (firstToken() != JsonToken.START_OBJECT) throw format("not a JSON object");
       seekRecords();
     } catch (IOException | RuntimeException e) {
       close();
@@ -98,6 +98,15 @@ public final class RecordReader implements Closeable {
       parser.close();
     } finally {
       in.close();
+    }
+  }
+
+  /** The document's first token; text that is no JSON at all is a format error too. */
+  private JsonToken firstToken() throws IOException {
+    try {
+      return parser.nextToken();
+    } catch (JsonProcessingException e) {
+      throw invalidJson(e);
     }
   }
 

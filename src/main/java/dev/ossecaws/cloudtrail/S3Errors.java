@@ -10,10 +10,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * One-line descriptions of what went wrong with an object, for the report. They come from S3's
  * error code and status, never from the request, so credentials cannot appear in them.
  */
-final class S3Errors {
+public final class S3Errors {
   private S3Errors() {}
 
-  static String describe(Exception e) {
+  public static String describe(Exception e) {
     if (e instanceof NoSuchKeyException) return "vanished between listing and download (NoSuchKey)";
     if (e instanceof AwsServiceException service) {
       int status = service.statusCode();
