@@ -56,6 +56,11 @@ public final class Engine {
     return new Engine(predecoder, Objects.requireNonNull(clock, "clock == null"), decoders, rules, traceRules);
   }
 
+  /** The loaded rule with this id, or null: what a comparison of two rulesets reads levels from. */
+  public Rule rule(int id) {
+    return rules.rule(id);
+  }
+
   /** One line, as {@link dev.ossecaws.predecode.LineReader} delivers it, through every phase. */
   public Verdict process(String line) {
     Event event = predecoder.predecode(line);
