@@ -24,12 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * An HTTP proxy in front of a real S3 server that answers chosen GETs with S3 error responses
  * (throttling, 5xx, access denied) before passing them on: the network misbehaving, not a fake S3.
  */
-final class FaultyS3Proxy implements AutoCloseable {
+public final class FaultyS3Proxy implements AutoCloseable {
   private static final Set<String> HOP_HEADERS =
       Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
 
   /** An S3 error response. */
-  record Fault(int status, String code) {}
+  public record Fault(int status, String code) {}
 
   private final URI target;
   private final HttpServer server;
@@ -38,14 +38,14 @@ final class FaultyS3Proxy implements AutoCloseable {
   private final Map<String, Integer> gets = new ConcurrentHashMap<>();
   private final Map<String, Fault> always = new ConcurrentHashMap<>();
 
-  FaultyS3Proxy(URI target) throws IOException {
+  public FaultyS3Proxy(URI target) throws IOException {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -55,7 +55,7 @@ final class FaultyS3Proxy implements AutoCloseable {
   }
 
   /** Every GET of {@code key} gets this fault. */
-  void failAlways(String key, Fault fault) {
+  public void failAlways(String key, Fault fault) {
     always.put(key, fault);
   }
 

@@ -14,14 +14,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Every record of the sample cases (samples/**), case by case in path order, and the ruleset loaded. */
-final class SampleRecords {
-  static final Path RULESET = Path.of("ruleset");
+public final class SampleRecords {
+  public static final Path RULESET = Path.of("ruleset");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SampleRecords() {}
 
   /** Each case's records in replay order, cases by path. */
-  static List<ObjectNode> all() throws IOException {
+  public static List<ObjectNode> all() throws IOException {
     List<ObjectNode> records = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("samples"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -32,7 +32,7 @@ final class SampleRecords {
   }
 
   /** The records of one case, e.g. {@code signin/console-login-brute-force}. */
-  static List<ObjectNode> ofCase(String name) throws IOException {
+  public static List<ObjectNode> ofCase(String name) throws IOException {
     List<ObjectNode> records = new ArrayList<>();
     for (JsonNode event : JSON.readTree(Path.of("samples", name + ".json").toFile()).get("events")) {
       records.add((ObjectNode) event.get("record"));
@@ -41,14 +41,14 @@ final class SampleRecords {
   }
 
   /** {@code {"Records":[...]}}, as CloudTrail writes a log file. */
-  static byte[] logFile(List<ObjectNode> records) throws IOException {
+  public static byte[] logFile(List<ObjectNode> records) throws IOException {
     ObjectNode file = JSON.createObjectNode();
     ArrayNode array = file.putArray("Records");
     records.forEach(array::add);
     return JSON.writeValueAsBytes(file);
   }
 
-  static Engine.Builder engine() throws IOException {
+  public static Engine.Builder engine() throws IOException {
     return Engine.builder().config(ManagerConfig.defaults(RULESET).addRuleset(RULESET).build()).hostname("ossec-aws");
   }
 }

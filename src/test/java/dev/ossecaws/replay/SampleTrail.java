@@ -18,18 +18,18 @@ import java.util.zip.GZIPOutputStream;
  * file five minutes after the one before (so file time order is sample order), gzipped and plain in
  * turn; a digest file and a stray text file beside them, which a replay must pass over.
  */
-final class SampleTrail {
+public final class SampleTrail {
   static final ZonedDateTime FIRST = ZonedDateTime.of(2026, 1, 15, 0, 0, 0, 0, ZoneOffset.UTC);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
 
   /** The files written, in time order, and their records in order. */
-  final List<Path> files = new ArrayList<>();
-  final List<ObjectNode> records = new ArrayList<>();
+  public final List<Path> files = new ArrayList<>();
+  public final List<ObjectNode> records = new ArrayList<>();
 
   private SampleTrail() {}
 
-  static SampleTrail write(Path root) throws IOException {
+  public static SampleTrail write(Path root) throws IOException {
     SampleTrail trail = new SampleTrail();
     List<ObjectNode> chunk = new ArrayList<>();
     for (ObjectNode record : SampleRecords.all()) {
@@ -63,7 +63,7 @@ final class SampleTrail {
     records.addAll(chunk);
   }
 
-  static byte[] gzip(byte[] content) throws IOException {
+  public static byte[] gzip(byte[] content) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
       gz.write(content);
