@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** {@code --region}, {@code --profile}, {@code --endpoint-url}, {@code --path-style}: how fetch and verify reach S3. */
+/** {@code --region}, {@code --profile}, {@code --endpoint-url}, {@code --path-style}: how fetch, verify and replay reach S3. */
 final class S3Options {
   @Option(names = "--region", paramLabel = "REGION", description = "The bucket's region (default: the SDK's, else found from the bucket).")
   String region;

@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /** S3Mock, a real S3 server, started once per test class; clients reach it over HTTP. */
 public final class S3MockServer {
-  static final String ACCESS_KEY = "AKIAOSSECAWSTEST0001";
-  static final String SECRET_KEY = "s3cr3t/0ssec-aws/never+printed";
+  public static final String ACCESS_KEY = "AKIAOSSECAWSTEST0001";
+  public static final String SECRET_KEY = "s3cr3t/0ssec-aws/never+printed";
 
   private S3MockServer() {}
 
