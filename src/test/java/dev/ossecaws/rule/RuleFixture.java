@@ -28,7 +28,7 @@ final class RuleFixture {
 
   private RuleFixture(RuleSet rules) {
     this.rules = rules;
-    this.session = rules.newSession(messages::add);
+    this.session = rules.newSession(messages::add, messages::add);
   }
 
   /** The syslog template followed by {@code rulesXml}, loaded from {@code folder}. */
