@@ -29,9 +29,12 @@ public final class RuleSession {
   private final ArrayDeque<Event>[] firedEvents;
   private final ArrayDeque<Event>[] groupEvents;
   final ArrayDeque<Event> global = new ArrayDeque<>();
-  /** The index of the rule each event of {@link #global} fired, oldest at {@code globalNext - size}. */
-  private final int[] globalRules;
-  private int globalNext;
+  /**
+   * The index of the rule each event of {@link #global} fired: a ring, oldest first from
+   * {@code globalOldest}, grown as needed (memory_size may be large).
+   */
+  private int[] globalRules = new int[64];
+  private int globalOldest;
   private final Set<String> fts = new HashSet<>();
   private final ArrayDeque<String> recentIdsKeys = new ArrayDeque<>();
   private final Map<String, String> diffs = new HashMap<>();
@@ -46,7 +49,6 @@ public final class RuleSession {
     this.ignoreStart = new long[rules.size()];
     this.firedEvents = new ArrayDeque[rules.size()];
     this.groupEvents = new ArrayDeque[rules.size()];
-    this.globalRules = new int[rules.settings().memorySize() + 1];
   }
 
   /** A run-time message (spec/logtest-output.md §10) of the rule search, without its timestamp. */
@@ -81,14 +83,21 @@ public final class RuleSession {
    * overflow (spec/rules.md §7.3); an evicted event leaves the other lists too ({@link #forget}).
    */
   void rememberGlobally(Event event, int rule, long now) {
+    int size = global.size();
+    if (size == globalRules.length) {
+      int[] grown = new int[size * 2];
+      for (int i = 0; i < size; i++) grown[i] = globalRules[(globalOldest + i) % size];
+      globalRules = grown;
+      globalOldest = 0;
+    }
+    globalRules[(globalOldest + size) % globalRules.length] = rule;
     global.addFirst(event);
-    globalRules[globalNext] = rule;
-    globalNext = (globalNext + 1) % globalRules.length;
     if (global.size() <= rules.settings().memorySize()) return;
     for (int evicted = 0; !global.isEmpty(); evicted++) {
       if (evicted >= 10 && now - global.peekLast().time.toEpochSecond() <= rules.maxFrequency()) break;
-      int oldest = Math.floorMod(globalNext - global.size(), globalRules.length);
-      forget(global.removeLast(), globalRules[oldest]);
+      int evictedRule = globalRules[globalOldest];
+      globalOldest = (globalOldest + 1) % globalRules.length;
+      forget(global.removeLast(), evictedRule);
     }
   }
 
