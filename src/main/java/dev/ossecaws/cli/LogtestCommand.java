@@ -182,10 +182,12 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     for (String line = lines.next(); line != null; line = lines.next()) {
       Verdict verdict = engine.process(line);
       String messages = stamped(eventClock, verdict.ruled().messages());
+      String trailing = stamped(eventClock, verdict.ruled().trailingMessages());
       Firing firing = verdict.ruled().firing();
       if (json) {
         logs.write(messages.getBytes(ISO_8859_1));
         report.write(JsonReport.of(verdict));
+        logs.write(trailing.getBytes(ISO_8859_1));
       } else if (alerts) {
         if (verdict.decoded().accumulated()) report.write(LogtestReport.ACCUMULATED.getBytes(ISO_8859_1));
         report.write(messages.getBytes(ISO_8859_1));
@@ -194,8 +196,9 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
           RuleReport.alert(alert, firing, verdict.ruled().alerted(), ++alertCount);
           report.write(alert.toString().getBytes(ISO_8859_1));
         }
+        report.write(trailing.getBytes(ISO_8859_1));
       } else {
-        report.write(LogtestReport.of(verdict, messages).getBytes(ISO_8859_1));
+        report.write(LogtestReport.of(verdict, messages, trailing).getBytes(ISO_8859_1));
       }
       if (expected != null) {
         UnitTestReport unit = UnitTestReport.of(expected, verdict.decoded().decoderName(), firing);

@@ -28,6 +28,7 @@ public final class Engine {
   private final RuleSet rules;
   private final boolean traceRules;
   private final List<String> ruleMessages = new ArrayList<>();
+  private final List<String> trailingMessages = new ArrayList<>();
   private final RuleSession ruleSession;
 
   private Engine(Predecoder predecoder, Clock clock, DecoderSet decoders, RuleSet rules, boolean traceRules) {
@@ -36,7 +37,7 @@ public final class Engine {
     this.decoders = decoders;
     this.rules = rules;
     this.traceRules = traceRules;
-    this.ruleSession = rules.newSession(ruleMessages::add);
+    this.ruleSession = rules.newSession(ruleMessages::add, trailingMessages::add);
   }
 
   public static Builder builder() {
@@ -75,6 +76,7 @@ public final class Engine {
   /** Phase 3; an event the OSSEC-alert plugin decoded takes the alert's rule as matched. */
   private Verdict.Ruled rulePhase(Event event) {
     ruleMessages.clear();
+    trailingMessages.clear();
     RuleTrace trace = traceRules ? new RuleTrace() : null;
     Firing firing;
     if (event.alertRuleId != null) {
@@ -86,7 +88,8 @@ public final class Engine {
     } else {
       firing = rules.evaluate(event, ruleSession, trace);
     }
-    return new Verdict.Ruled(trace == null ? null : trace.entries(), ruleMessages, firing, Verdict.Alerted.of(event));
+    return new Verdict.Ruled(
+        trace == null ? null : trace.entries(), ruleMessages, firing, Verdict.Alerted.of(event), trailingMessages);
   }
 
   /** C's atoi: the leading digits, 0 without any. */

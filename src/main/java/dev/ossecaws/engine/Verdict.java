@@ -74,14 +74,20 @@ public record Verdict(Predecoded predecoded, Decoded decoded, Ruled ruled) {
    * Phase 3 (spec/rules.md).
    *
    * @param trace the {@code -v} rule walk, step by step; null unless the engine traces rules
-   * @param messages log lines the rule phase printed (without time stamps), e.g. list errors
+   * @param messages log lines the rule search printed (without time stamps), e.g. list errors;
+   *     ossec-logtest prints them before Phase 3
    * @param firing the rule found and whether it alerts; null if no rule matched
    * @param alerted the event as an {@code -a} alert shows it
+   * @param trailingMessages log lines the bookkeeping after the alert printed (without time
+   *     stamps); ossec-logtest prints them after the event's report or alert
    */
-  public record Ruled(List<RuleTrace.Entry> trace, List<String> messages, Firing firing, Alerted alerted) {
+  public record Ruled(
+      List<RuleTrace.Entry> trace, List<String> messages, Firing firing, Alerted alerted,
+      List<String> trailingMessages) {
     public Ruled {
       trace = trace == null ? null : List.copyOf(trace);
       messages = List.copyOf(messages);
+      trailingMessages = List.copyOf(trailingMessages);
     }
   }
 

@@ -18,14 +18,15 @@ public final class LogtestReport {
 
   /** The full report of one event: separator, then each phase in order. */
   public static String of(Verdict verdict) {
-    return of(verdict, "");
+    return of(verdict, "", "");
   }
 
   /**
-   * The full report of one event, with {@code logLines} (time-stamped log lines the rule phase
-   * printed) just before phase 3.
+   * The full report of one event, with {@code logLines} (time-stamped log lines the rule search
+   * printed) just before phase 3 and {@code trailingLines} (those of the bookkeeping after the
+   * alert) at the end.
    */
-  public static String of(Verdict verdict, String logLines) {
+  public static String of(Verdict verdict, String logLines, String trailingLines) {
     StringBuilder out = new StringBuilder(512);
     out.append("\n\n");
     predecoding(out, verdict.predecoded());
@@ -34,6 +35,7 @@ public final class LogtestReport {
     if (ruled.trace() != null) TraceText.append(out, ruled.trace());
     out.append(logLines);
     if (ruled.firing() != null) RuleReport.phase3(out, ruled.firing());
+    out.append(trailingLines);
     return out.toString();
   }
 

@@ -20,12 +20,21 @@ public final class RuleSession {
   private static final int FTS_KEY_MAX = 255;
   private static final int DIFF_MAX = 8192;
 
+  private static final String NO_OLDEST_NODE = "ossec-testrule: No Oldest node to delete";
+
   private final RuleSet rules;
   private final Consumer<String> messages;
+  private final Consumer<String> trailingMessages;
   final long[] ignoreStart;
   private final ArrayDeque<Event>[] firedEvents;
   private final ArrayDeque<Event>[] groupEvents;
   final ArrayDeque<Event> global = new ArrayDeque<>();
+  /**
+   * The index of the rule each event of {@link #global} fired: a ring, oldest first from
+   * {@code globalOldest}, grown as needed (memory_size may be large).
+   */
+  private int[] globalRules = new int[64];
+  private int globalOldest;
   private final Set<String> fts = new HashSet<>();
   private final ArrayDeque<String> recentIdsKeys = new ArrayDeque<>();
   private final Map<String, String> diffs = new HashMap<>();
@@ -33,15 +42,16 @@ public final class RuleSession {
   List<String> previousLogs = List.of();
 
   @SuppressWarnings("unchecked")
-  RuleSession(RuleSet rules, Consumer<String> messages) {
+  RuleSession(RuleSet rules, Consumer<String> messages, Consumer<String> trailingMessages) {
     this.rules = rules;
     this.messages = messages;
+    this.trailingMessages = trailingMessages;
     this.ignoreStart = new long[rules.size()];
     this.firedEvents = new ArrayDeque[rules.size()];
     this.groupEvents = new ArrayDeque[rules.size()];
   }
 
-  /** A run-time message (spec/logtest-output.md §10), without its timestamp. */
+  /** A run-time message (spec/logtest-output.md §10) of the rule search, without its timestamp. */
   void message(String line) {
     messages.accept(line);
   }
@@ -68,13 +78,55 @@ public final class RuleSession {
     if (list.size() > max) list.removeLast();
   }
 
-  /** Adds an alerting event to the global list, evicting as OSSEC does on overflow (spec/rules.md §7.3). */
-  void rememberGlobally(Event event, long now) {
+  /**
+   * Adds an event that fired rule {@code rule} to the global list, evicting as OSSEC does on
+   * overflow (spec/rules.md §7.3); an evicted event leaves the other lists too ({@link #forget}).
+   */
+  void rememberGlobally(Event event, int rule, long now) {
+    int size = global.size();
+    if (size == globalRules.length) {
+      int[] grown = new int[size * 2];
+      for (int i = 0; i < size; i++) grown[i] = globalRules[(globalOldest + i) % size];
+      globalRules = grown;
+      globalOldest = 0;
+    }
+    globalRules[(globalOldest + size) % globalRules.length] = rule;
     global.addFirst(event);
     if (global.size() <= rules.settings().memorySize()) return;
     for (int evicted = 0; !global.isEmpty(); evicted++) {
       if (evicted >= 10 && now - global.peekLast().time.toEpochSecond() <= rules.maxFrequency()) break;
-      global.removeLast();
+      int evictedRule = globalRules[globalOldest];
+      globalOldest = (globalOldest + 1) % globalRules.length;
+      forget(global.removeLast(), evictedRule);
+    }
+  }
+
+  /**
+   * What the real binary does to the other lists when an event that fired {@code rule} leaves the
+   * global list. An event still among the last {@code sid_prev_matched_max} of an if_matched_sid
+   * target leaves that list (it is its oldest). Any other event deletes the oldest entry of every
+   * group list its rule feeds, once per registration, whether that entry is its own or not: an
+   * if_matched_sid target's events were never in them, and an event whose entry some other
+   * eviction took takes the next one. An empty list gets {@value #NO_OLDEST_NODE} instead. So
+   * group lists lose entries early and correlation counts fewer events than spec/rules.md §7.3
+   * says. All lists keep arrival order, so the oldest entry is the evicted event's own when it
+   * still has one.
+   */
+  private void forget(Event event, int rule) {
+    if (rules.keepsFired(rule)) {
+      ArrayDeque<Event> fired = firedEvents[rule];
+      if (fired.peekLast() == event) {
+        fired.removeLast();
+        return;
+      }
+    }
+    for (int owner : rules.feeds(rule)) {
+      ArrayDeque<Event> list = groupEvents[owner];
+      if (list == null || list.isEmpty()) {
+        trailingMessages.accept(NO_OLDEST_NODE);
+      } else {
+        list.removeLast();
+      }
     }
   }
 

@@ -40,9 +40,14 @@ public final class RuleSet {
     this.maxFrequency = max;
   }
 
-  /** A fresh session: no remembered events, empty FTS and check_diff stores. */
-  public RuleSession newSession(Consumer<String> messages) {
-    return new RuleSession(this, messages);
+  /**
+   * A fresh session: no remembered events, empty FTS and check_diff stores. It tells
+   * {@code messages} the run-time messages of the rule search, which ossec-logtest prints before
+   * Phase 3, and {@code trailingMessages} those of the bookkeeping after the alert, printed after
+   * the event's report.
+   */
+  public RuleSession newSession(Consumer<String> messages, Consumer<String> trailingMessages) {
+    return new RuleSession(this, messages, trailingMessages);
   }
 
   /** The loaded rule with this id, or null (the OSSEC-alert plugin refers to rules by id). */
@@ -60,6 +65,16 @@ public final class RuleSet {
 
   int maxFrequency() {
     return maxFrequency;
+  }
+
+  /** Whether the events that fire rule {@code index} are kept for an {@code if_matched_sid}. */
+  boolean keepsFired(int index) {
+    return firedLists[index];
+  }
+
+  /** The if_matched_group rules whose lists rule {@code index} feeds, once per registration. */
+  int[] feeds(int index) {
+    return feeds[index];
   }
 
   /**
@@ -173,7 +188,7 @@ public final class RuleSet {
     } else {
       for (int owner : feeds[rule.index]) session.grouped(owner).addFirst(event);
     }
-    session.rememberGlobally(event, now);
+    session.rememberGlobally(event, rule.index, now);
     return new Firing(rule, rule.logAlert(), session.previousLogs);
   }
 }

@@ -23,12 +23,14 @@ final class RuleFixture {
   private static final Map<String, Integer> DECODERS = Map.of("sshd", 5, "pam", 6);
 
   final List<String> messages = new ArrayList<>();
+  /** What the bookkeeping after the alerts printed, which ossec-logtest prints after the report. */
+  final List<String> trailingMessages = new ArrayList<>();
   final RuleSet rules;
   final RuleSession session;
 
   private RuleFixture(RuleSet rules) {
     this.rules = rules;
-    this.session = rules.newSession(messages::add);
+    this.session = rules.newSession(messages::add, trailingMessages::add);
   }
 
   /** The syslog template followed by {@code rulesXml}, loaded from {@code folder}. */
