@@ -8,10 +8,8 @@ import dev.ossecaws.cloudtrail.LineFormat;
 import dev.ossecaws.cloudtrail.QueueFetcher;
 import dev.ossecaws.cloudtrail.QueueSettings;
 import dev.ossecaws.cloudtrail.RecordLine;
-import dev.ossecaws.cloudtrail.S3Access;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,17 +89,7 @@ final class FetchCommand implements Callable<Integer> {
       description = "Run as a service: fetch, wait this long (e.g. 5m, 300s), repeat.")
   Duration interval;
 
-  @Option(names = "--region", paramLabel = "REGION", description = "The bucket's region (default: the SDK's, else found from the bucket).")
-  String region;
-
-  @Option(names = "--profile", paramLabel = "NAME", description = "A profile of ~/.aws/credentials and ~/.aws/config.")
-  String profile;
-
-  @Option(names = "--endpoint-url", paramLabel = "URL", description = "An S3-compatible endpoint instead of AWS.")
-  URI endpoint;
-
-  @Option(names = "--path-style", description = "Path-style addressing (http://host/bucket/key), for S3-compatible stores.")
-  boolean pathStyle;
+  @CommandLine.Mixin S3Options s3Options;
 
   @Option(names = {"-v", "--verbose"}, description = "Print each object fetched.")
   boolean verbose;
@@ -117,8 +105,8 @@ final class FetchCommand implements Callable<Integer> {
         state != null ? state : FetchSettings.defaultState(logFile), format, maxLineBytes, delete, dryRun);
     QueueSettings queueSettings = queue.enabled() ? queue.settings(spec, bucket) : null;
     PrintWriter err = spec.commandLine().getErr();
-    try (S3Client s3 = S3Access.client(region, profile, endpoint, pathStyle);
-        SqsClient sqs = queue.enabled() ? S3Access.sqsClient(queue.queueUrl, region, profile, queue.sqsEndpoint) : null) {
+    try (S3Client s3 = s3Options.client();
+        SqsClient sqs = queue.enabled() ? s3Options.sqsClient(queue.queueUrl, queue.sqsEndpoint) : null) {
       while (true) {
         Report report = new Report(err, spec.commandLine().getOut(), dryRun, verbose, System.console() != null);
         FetchSummary summary = queue.enabled()

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       InstallCommand.class,
       UninstallCommand.class,
       BenchCommand.class,
+      ReplayCommand.class,
     })
 public final class Main implements Callable<Integer> {
   static final int EXIT_FAILURES = 1;

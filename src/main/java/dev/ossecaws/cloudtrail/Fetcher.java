@@ -47,14 +47,12 @@ public final class Fetcher {
   private final FetchSettings settings;
   private final FetchListener listener;
   private final Clock clock;
-  private final BucketListing listing;
 
   public Fetcher(S3Client s3, FetchSettings settings, FetchListener listener, Clock clock) {
     this.s3 = Objects.requireNonNull(s3, "s3 == null");
     this.settings = Objects.requireNonNull(settings, "settings == null");
     this.listener = Objects.requireNonNull(listener, "listener == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
-    this.listing = new BucketListing(s3, settings.bucket());
   }
 
   /** Runs once; a failure of one object or listing is reported to the listener and counted. */
@@ -82,6 +80,10 @@ public final class Fetcher {
     private long failed;
     private long alreadyDone;
     private long deleted;
+    private final TrailListing listing = new TrailListing(s3, settings.bucket(), (where, why) -> {
+      failed++;
+      listener.failed(where, why);
+    });
 
     Run(FetchState state, OutputLog log) {
       this.state = state;
@@ -164,18 +166,10 @@ public final class Fetcher {
     private List<S3Object> list(LocalDate firstDay) {
       List<S3Object> found = new ArrayList<>();
       for (String account : accountFolders()) {
-        for (String region : folders(TrailLayout.regionsFolder(account))) {
+        for (String region : listing.folders(TrailLayout.regionsFolder(account))) {
           if (!settings.regions().isEmpty() && !settings.regions().contains(TrailLayout.lastSegment(region))) continue;
           for (LocalDate day = firstDay; !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
-            String folder = TrailLayout.dayFolder(region, day);
-            try {
-              for (S3Object object : listing.objects(folder)) {
-                if (TrailLayout.isLogFile(object.key())) found.add(object);
-              }
-            } catch (SdkException e) {
-              failed++;
-              listener.failed(folder, S3Errors.describe(e));
-            }
+            found.addAll(listing.logFiles(TrailLayout.dayFolder(region, day)));
           }
         }
       }
@@ -184,26 +178,7 @@ public final class Fetcher {
     }
 
     private List<String> accountFolders() {
-      List<String> accounts = new ArrayList<>();
-      for (String folder : folders(TrailLayout.accountsFolder(settings.prefix()))) {
-        if (TrailLayout.isOrganizationFolder(folder)) {
-          accounts.addAll(folders(folder));
-        } else {
-          accounts.add(folder);
-        }
-      }
-      if (settings.accounts().isEmpty()) return accounts;
-      return accounts.stream().filter(a -> settings.accounts().contains(TrailLayout.lastSegment(a))).toList();
-    }
-
-    private List<String> folders(String folder) {
-      try {
-        return listing.folders(folder);
-      } catch (SdkException e) {
-        failed++;
-        listener.failed(folder, S3Errors.describe(e));
-        return List.of();
-      }
+      return BucketListing.accountFolders(settings.prefix(), settings.accounts(), listing::folders);
     }
 
     /** Downloads the object as listed (same ETag) and makes its lines, or says why not. */

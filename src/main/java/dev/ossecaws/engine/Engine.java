@@ -45,7 +45,20 @@ public final class Engine {
 
   /** The same configuration with fresh session state, as a new ossec-logtest process has. */
   public Engine newSession() {
-    return new Engine(predecoder, clock, decoders, rules, traceRules);
+    return newSession(clock);
+  }
+
+  /**
+   * A fresh session timed by its own {@code clock}: sessions replayed side by side on several
+   * threads each follow their own events' time.
+   */
+  public Engine newSession(Clock clock) {
+    return new Engine(predecoder, Objects.requireNonNull(clock, "clock == null"), decoders, rules, traceRules);
+  }
+
+  /** The loaded rule with this id, or null: what a comparison of two rulesets reads levels from. */
+  public Rule rule(int id) {
+    return rules.rule(id);
   }
 
   /** One line, as {@link dev.ossecaws.predecode.LineReader} delivers it, through every phase. */

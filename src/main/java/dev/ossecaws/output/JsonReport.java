@@ -24,6 +24,15 @@ public final class JsonReport {
 
   /** The UTF-8 bytes of the JSON object, newline included. */
   public static byte[] of(Verdict verdict) {
+    try {
+      return (MAPPER.writeValueAsString(tree(verdict)) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings always serialises", e);
+    }
+  }
+
+  /** The same object as a tree, for callers that add keys of their own (replay's alert lines). */
+  public static ObjectNode tree(Verdict verdict) {
     ObjectNode root = MAPPER.createObjectNode();
     Verdict.Predecoded phase1 = verdict.predecoded();
     root.put("full_log", text(phase1.fullLog()));
@@ -52,11 +61,7 @@ public final class JsonReport {
       }
       rule.put("alert", firing.alert());
     }
-    try {
-      return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings always serialises", e);
-    }
+    return root;
   }
 
   private static String text(String byteString) {

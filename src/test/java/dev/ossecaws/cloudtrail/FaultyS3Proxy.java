@@ -29,12 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * 87 of 200 rounds of eight concurrent creates had more than one winner). The proxy passes
  * conditional writes of one key to it one at a time.
  */
-final class FaultyS3Proxy implements AutoCloseable {
+public final class FaultyS3Proxy implements AutoCloseable {
   private static final Set<String> HOP_HEADERS =
       Set.of("host", "connection", "content-length", "expect", "upgrade", "transfer-encoding");
 
   /** An S3 error response. */
-  record Fault(int status, String code) {}
+  public record Fault(int status, String code) {}
 
   private final URI target;
   private final HttpServer server;
@@ -44,7 +44,7 @@ final class FaultyS3Proxy implements AutoCloseable {
   private final Map<String, Fault> always = new ConcurrentHashMap<>();
   private final Map<String, Object> conditionalWrites = new ConcurrentHashMap<>();
 
-  FaultyS3Proxy(URI target) throws IOException {
+  public FaultyS3Proxy(URI target) throws IOException {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -56,7 +56,7 @@ final class FaultyS3Proxy implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
@@ -66,7 +66,7 @@ final class FaultyS3Proxy implements AutoCloseable {
   }
 
   /** Every GET of {@code key} gets this fault. */
-  void failAlways(String key, Fault fault) {
+  public void failAlways(String key, Fault fault) {
     always.put(key, fault);
   }
 

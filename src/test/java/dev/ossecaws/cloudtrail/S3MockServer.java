@@ -8,25 +8,25 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** S3Mock, a real S3 server, started once per test class; clients reach it over HTTP. */
-final class S3MockServer {
-  static final String ACCESS_KEY = "AKIAOSSECAWSTEST0001";
-  static final String SECRET_KEY = "s3cr3t/0ssec-aws/never+printed";
+public final class S3MockServer {
+  public static final String ACCESS_KEY = "AKIAOSSECAWSTEST0001";
+  public static final String SECRET_KEY = "s3cr3t/0ssec-aws/never+printed";
 
   private S3MockServer() {}
 
-  static S3MockExtension extension() {
+  public static S3MockExtension extension() {
     // S3Mock is a Spring Boot application; the project logs through slf4j-nop, which Boot's
     // Logback setup refuses. S3Mock is silent anyway.
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
     return S3MockExtension.builder().silent().withSecureConnection(false).withHttpPort(0).withHttpsPort(0).build();
   }
 
-  static URI endpoint(S3MockExtension server) {
+  public static URI endpoint(S3MockExtension server) {
     return URI.create("http://127.0.0.1:" + server.getHttpPort());
   }
 
   /** The client the fetcher uses, with fixed credentials: the real SDK over HTTP. */
-  static S3Client client(S3MockExtension server) {
+  public static S3Client client(S3MockExtension server) {
     return S3Client.builder()
         .endpointOverride(endpoint(server))
         .forcePathStyle(true)
