@@ -1,2 +1,2 @@
-/** CloudTrail records as OSSEC-ready lines, and the crash-safe S3 fetcher that writes them. */
+/** CloudTrail records as OSSEC-ready lines, and the crash-safe S3 fetchers (by listing, or as SQS-fed workers) that write them. */
 package dev.ossecaws.cloudtrail;

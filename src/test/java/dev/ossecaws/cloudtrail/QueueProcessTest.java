@@ -33,14 +33,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * own log, killed with SIGKILL at random moments (half of them while a batch is pending, the window
  * between the commit point and the write) and restarted: every record must end in exactly one log.
  *
- * <p>The CI run is short; {@code -Dossecaws.longCrash=true} runs 800 objects and 40 kills per N, and
+ * <p>The CI run is short; {@code -Dossecaws.longCrash=true} runs 400 objects and 30 kills per N, and
  * {@code -Dossecaws.queueKills=0} measures the workers' throughput without kills.
  */
 class QueueProcessTest {
   @RegisterExtension static final S3MockExtension S3_MOCK = S3MockServer.extension();
   private static final boolean LONG = Boolean.getBoolean("ossecaws.longCrash");
-  private static final int OBJECTS = LONG ? 800 : 120;
-  private static final int KILLS = Integer.getInteger("ossecaws.queueKills", LONG ? 40 : 6);
+  private static final int OBJECTS = LONG ? 400 : 60;
+  private static final int KILLS = Integer.getInteger("ossecaws.queueKills", LONG ? 30 : 4);
   private static final int RECORDS_PER_OBJECT = 20;
   private static final long DEADLINE_MS = LONG ? 900_000 : 120_000;
   private static SqsServer sqsServer;
@@ -99,9 +99,8 @@ class QueueProcessTest {
       int pendingAtKill = 0;
       for (int w = 0; w < workers; w++) running[w] = worker(w, runs[w]++, bucketName, queueUrl);
       while (kills < KILLS) {
-        Thread.sleep(200 + random.nextInt(1200));
-        int victim = random.nextInt(workers);
-        if (random.nextBoolean()) awaitPending(running[victim], state(victim), 3000);
+        Thread.sleep(500 + random.nextInt(2500));
+        int victim = random.nextBoolean() ? random.nextInt(workers) : awaitPending(running, 10_000, random.nextInt(workers));
         if (running[victim].isAlive()) {
           if (hasPending(state(victim))) pendingAtKill++;
           running[victim].destroyForcibly().waitFor();
@@ -170,9 +169,16 @@ class QueueProcessTest {
     }
   }
 
-  private static void awaitPending(Process child, Path state, long maxMillis) throws InterruptedException {
+  /** The first worker seen with a batch pending (between its commit point and its write), or {@code otherwise}. */
+  private int awaitPending(Process[] running, long maxMillis, int otherwise) throws InterruptedException {
     long until = System.currentTimeMillis() + maxMillis;
-    while (child.isAlive() && System.currentTimeMillis() < until && !hasPending(state)) Thread.sleep(2);
+    while (System.currentTimeMillis() < until) {
+      for (int w = 0; w < running.length; w++) {
+        if (running[w].isAlive() && hasPending(state(w))) return w;
+      }
+      Thread.sleep(2);
+    }
+    return otherwise;
   }
 
   private Process worker(int worker, int run, String bucket, String queueUrl) throws IOException {
