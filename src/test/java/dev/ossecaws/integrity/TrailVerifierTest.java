@@ -257,7 +257,7 @@ class TrailVerifierTest {
     assertEquals(3, json.at("/summary/digests/valid").asInt());
     assertEquals(5, json.at("/summary/logFiles/valid").asInt());
     assertEquals(1, json.at("/summary/logFiles/missing").asInt());
-    assertEquals(0, json.at("/summary/logFiles/not covered").asInt());
+    assertEquals(0, json.at("/summary/logFiles/notCovered").asInt());
     assertEquals(6, json.get("logFiles").size());
     JsonNode missing = json.get("logFiles").findParents("key").stream()
         .filter(n -> n.get("key").asText().equals(logs[4].key())).findFirst().orElseThrow();
