@@ -5,15 +5,18 @@ import dev.ossecaws.cloudtrail.FetchSettings;
 import dev.ossecaws.cloudtrail.FetchSummary;
 import dev.ossecaws.cloudtrail.Fetcher;
 import dev.ossecaws.cloudtrail.LineFormat;
+import dev.ossecaws.cloudtrail.LogFileGate;
 import dev.ossecaws.cloudtrail.QueueFetcher;
 import dev.ossecaws.cloudtrail.QueueSettings;
 import dev.ossecaws.cloudtrail.RecordLine;
+import dev.ossecaws.integrity.DigestGate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +37,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
           + " that the OSSEC agent reads, each record exactly once across runs, restarts and crashes.",
       "Lists only the trail's day folders (AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/) from"
           + " --lookback-days before the last run through today (UTC), never the whole bucket; digest"
-          + " files are ignored. Credentials come from the AWS SDK's default chain (environment,"
+          + " files are ignored unless --verify. Credentials come from the AWS SDK's default chain (environment,"
           + " profile, instance role) or --profile.",
       "With --queue-url, the log files come from the bucket's S3 event notifications in SQS instead (see README,"
           + " \"CloudTrail fetcher through SQS\").",
@@ -91,6 +94,13 @@ final class FetchCommand implements Callable<Integer> {
 
   @CommandLine.Mixin S3Options s3Options;
 
+  @Option(names = "--verify", description = "Append only log files that a validly signed CloudTrail digest lists, with"
+      + " the content it lists (see cloudtrail verify); a modified file is reported and never appended, a file newer"
+      + " than the newest digest waits for a later run.")
+  boolean verify;
+
+  @CommandLine.Mixin PublicKeyOptions publicKeys;
+
   @Option(names = {"-v", "--verbose"}, description = "Print each object fetched.")
   boolean verbose;
 
@@ -99,6 +109,11 @@ final class FetchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     checkMaxLineBytes(spec, maxLineBytes);
+    if (!verify && !publicKeys.files.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "--public-keys needs --verify");
+    if (verify && queue.enabled()) {
+      // Queue mode takes each file as its notification arrives, before the digest that lists it exists.
+      throw new CommandLine.ParameterException(spec.commandLine(), "--verify cannot be combined with --queue-url: SQS mode does not wait for digests");
+    }
     if (lookbackDays < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--lookback-days < 0: " + lookbackDays);
     Path logFile = log.toAbsolutePath();
     FetchSettings settings = new FetchSettings(bucket, prefix, accounts, regions, since, lookbackDays, logFile,
@@ -107,11 +122,14 @@ final class FetchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (S3Client s3 = s3Options.client();
         SqsClient sqs = queue.enabled() ? s3Options.sqsClient(queue.queueUrl, queue.sqsEndpoint) : null) {
+      LogFileGate gate = verify
+          ? new DigestGate(s3, bucket, publicKeys.keys(s3Options, since != null ? since : LocalDate.now(ZoneOffset.UTC).minusDays(lookbackDays + 1)))
+          : LogFileGate.NONE;
       while (true) {
         Report report = new Report(err, spec.commandLine().getOut(), dryRun, verbose, System.console() != null);
         FetchSummary summary = queue.enabled()
             ? new QueueFetcher(s3, sqs, settings, queueSettings, report, Clock.systemUTC()).run()
-            : new Fetcher(s3, settings, report, Clock.systemUTC()).run();
+            : new Fetcher(s3, settings, report, Clock.systemUTC(), gate).run();
         report.finish(summary);
         if (interval == null) return summary.failed() == 0 ? 0 : Main.EXIT_FAILURES;
         Thread.sleep(interval.toMillis());

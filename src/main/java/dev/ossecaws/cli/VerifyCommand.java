@@ -68,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
   @CommandLine.Mixin S3Options s3Options;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, InterruptedException {
     if (!format.equals("text") && !format.equals("json")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected text or json: '" + format + "'");
     }

@@ -47,12 +47,19 @@ public final class Fetcher {
   private final FetchSettings settings;
   private final FetchListener listener;
   private final Clock clock;
+  private final LogFileGate gate;
 
   public Fetcher(S3Client s3, FetchSettings settings, FetchListener listener, Clock clock) {
+    this(s3, settings, listener, clock, LogFileGate.NONE);
+  }
+
+  /** A fetcher that appends only the log files {@code gate} lets through (fetch --verify). */
+  public Fetcher(S3Client s3, FetchSettings settings, FetchListener listener, Clock clock, LogFileGate gate) {
     this.s3 = Objects.requireNonNull(s3, "s3 == null");
     this.settings = Objects.requireNonNull(settings, "settings == null");
     this.listener = Objects.requireNonNull(listener, "listener == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.gate = Objects.requireNonNull(gate, "gate == null");
   }
 
   /** Runs once; a failure of one object or listing is reported to the listener and counted. */
@@ -98,6 +105,7 @@ public final class Fetcher {
         if (saved.isProcessed(id(object))) alreadyDone++;
         else fresh.add(object);
       }
+      fresh = admitted(fresh);
       listener.listed(fresh.stream().map(S3Object::key).toList(), fresh.stream().mapToLong(S3Object::size).sum());
       return summary();
     }
@@ -114,6 +122,7 @@ public final class Fetcher {
           if (settings.delete()) toDelete.add(id(object));
         }
       }
+      fresh = admitted(fresh);
       listener.listed(fresh.stream().map(S3Object::key).toList(), fresh.stream().mapToLong(S3Object::size).sum());
 
       Batch batch = new Batch();
@@ -129,7 +138,7 @@ public final class Fetcher {
         while (next.hasNext() || !inFlight.isEmpty()) {
           while (next.hasNext() && inFlight.size() < PARALLEL_DOWNLOADS) {
             ObjectId id = id(next.next());
-            inFlight.add(downloads.submit(() -> download(id, settings.format(), settings.maxLineBytes())));
+            inFlight.add(downloads.submit(() -> download(id, settings.format(), settings.maxLineBytes(), gate)));
           }
           Download done = await(inFlight.removeFirst());
           if (done.failure() != null) {
@@ -181,12 +190,24 @@ public final class Fetcher {
       return BucketListing.accountFolders(settings.prefix(), settings.accounts(), listing::folders);
     }
 
-    /** Downloads the object as listed (same ETag) and makes its lines, or says why not. */
-    Download download(ObjectId id, LineFormat format, int maxLineBytes) {
+    /** The objects the gate lets through now; what it refuses counts as failed and is retried next run. */
+    private List<S3Object> admitted(List<S3Object> fresh) {
+      LogFileGate.Admission admission = gate.admit(fresh.stream().map(S3Object::key).toList());
+      admission.refused().forEach((where, why) -> {
+        failed++;
+        listener.failed(where, why);
+      });
+      if (admission.waiting() > 0) listener.note(admission.waiting() + " log files wait for the digest that will list them");
+      java.util.Set<String> take = java.util.Set.copyOf(admission.take());
+      return fresh.stream().filter(object -> take.contains(object.key())).toList();
+    }
+
+    /** Downloads the object as listed (same ETag), has the gate check it, and makes its lines, or says why not. */
+    Download download(ObjectId id, LineFormat format, int maxLineBytes, LogFileGate gate) {
       GetObjectRequest request = GetObjectRequest.builder()
           .bucket(settings.bucket()).key(id.key()).ifMatch(id.etag()).build();
       ByteArrayOutputStream lines = new ByteArrayOutputStream();
-      try (InputStream in = s3.getObject(request)) {
+      try (InputStream in = gate.check(id.key(), s3.getObject(request))) {
         long records = format.copy(in, maxLineBytes, lines);
         return new Download(id, lines.toByteArray(), records, null);
       } catch (IOException | SdkException e) {
@@ -243,7 +264,8 @@ public final class Fetcher {
     private boolean finishPartial(Pending pending, long size) throws IOException {
       ByteArrayOutputStream lines = new ByteArrayOutputStream();
       for (ObjectId id : pending.objects()) {
-        Download download = download(id, pending.format(), pending.maxLineBytes());
+        // Its objects passed the gate when the batch began; the log's bytes are compared below.
+        Download download = download(id, pending.format(), pending.maxLineBytes(), LogFileGate.NONE);
         if (download.failure() != null) {
           failed++;
           listener.failed(id.key(), "cannot finish the batch an earlier run was writing, retrying next run: "

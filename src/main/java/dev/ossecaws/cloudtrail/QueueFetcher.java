@@ -168,7 +168,7 @@ public final class QueueFetcher {
           listener.note(id.key() + ": taken over by another worker while this one was stopped");
           continue;
         }
-        Fetcher.Download download = files.download(id, pending.format(), pending.maxLineBytes());
+        Fetcher.Download download = files.download(id, pending.format(), pending.maxLineBytes(), LogFileGate.NONE);
         if (download.failure() != null) {
           listener.failed(id.key(), "cannot finish the batch an earlier run began, retrying next run: "
               + S3Errors.describe(download.failure()));
@@ -267,7 +267,7 @@ public final class QueueFetcher {
         held.remove(attempt.claim());
         return failure(delivery, object.key(), S3Errors.describe(e));
       }
-      Fetcher.Download download = files.download(id, settings.format(), settings.maxLineBytes());
+      Fetcher.Download download = files.download(id, settings.format(), settings.maxLineBytes(), LogFileGate.NONE);
       if (download.failure() != null) {
         held.remove(attempt.claim()); // its lease ends with the message's visibility: then a worker tries again
         return failure(delivery, object.key(), S3Errors.describe(download.failure()));

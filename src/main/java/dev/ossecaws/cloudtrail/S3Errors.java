@@ -17,6 +17,7 @@ public final class S3Errors {
   private S3Errors() {}
 
   public static String describe(Exception e) {
+    if (e instanceof LogFileGate.RefusedException) return e.getMessage();
     if (e instanceof NoSuchKeyException) return "vanished between listing and download (NoSuchKey)";
     if (e instanceof AwsServiceException service) {
       int status = service.statusCode();

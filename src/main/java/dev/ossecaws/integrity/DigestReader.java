@@ -68,7 +68,8 @@ final class DigestReader {
       return invalid(key, file, signature, "its x-amz-meta-signature-algorithm is "
           + (algorithm == null ? "missing" : "'" + algorithm + "'") + ", not " + SIGNATURE_ALGORITHM);
     }
-    String region = TrailKeys.digest(key) == null ? "" : TrailKeys.digest(key).region();
+    TrailKeys.Place place = TrailKeys.digest(key);
+    String region = place == null ? "" : place.region();
     PublicKey publicKey = keys.find(region, file.fingerprint);
     if (publicKey == null) {
       return invalid(key, file, signature, "signed by an unknown key: its fingerprint " + file.fingerprint

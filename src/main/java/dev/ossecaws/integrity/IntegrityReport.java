@@ -138,7 +138,13 @@ public final class IntegrityReport {
   private static <E extends Enum<E>> ObjectNode countNode(List<E> statuses, Class<E> type, Function<E, String> label) {
     ObjectNode node = JSON.createObjectNode();
     Map<E, Long> counts = tally(statuses, type);
-    for (E status : type.getEnumConstants()) node.put(label.apply(status), counts.getOrDefault(status, 0L));
+    for (E status : type.getEnumConstants()) node.put(camelCase(label.apply(status)), counts.getOrDefault(status, 0L));
     return node;
+  }
+
+  /** A label as a JSON member name: {@code not covered} becomes {@code notCovered}. */
+  private static String camelCase(String label) {
+    int space = label.indexOf(' ');
+    return space < 0 ? label : label.substring(0, space) + Character.toUpperCase(label.charAt(space + 1)) + label.substring(space + 2);
   }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.zip.ZipException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -35,6 +41,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * of the window or are found missing.
  */
 public final class TrailVerifier {
+  private static final int PARALLEL_DOWNLOADS = 8;
+
   private final S3Client s3;
   private final VerifySettings settings;
   private final BucketListing listing;
@@ -47,17 +55,27 @@ public final class TrailVerifier {
     this.reader = new DigestReader(s3, Objects.requireNonNull(keys, "keys == null"));
   }
 
-  public IntegrityReport verify() {
+  public IntegrityReport verify() throws InterruptedException {
     Run run = new Run();
     run.read();
-    return run.report();
+    ExecutorService downloads = Executors.newFixedThreadPool(PARALLEL_DOWNLOADS, runnable -> {
+      Thread thread = new Thread(runnable, "ossec-aws-verify");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      return run.report(downloads);
+    } finally {
+      downloads.shutdownNow();
+    }
   }
 
   /** The objects one run found, and what it could not read. */
   private final class Run {
     private final Map<String, DigestReader.Checked> digests = new TreeMap<>();
     private final List<String> logKeys = new ArrayList<>();
-    private final List<IntegrityReport.Unchecked> unchecked = new ArrayList<>();
+    /** Added to by the download threads too; sorted by key for the report. */
+    private final List<IntegrityReport.Unchecked> unchecked = Collections.synchronizedList(new ArrayList<>());
     /** Digests that could not be read, and their chains: what they list or link to is unknown. */
     private final Set<String> unreadable = new HashSet<>();
     private final Set<String> unreadableChains = new HashSet<>();
@@ -83,7 +101,8 @@ public final class TrailVerifier {
       }
     }
 
-    IntegrityReport report() {
+    /** Hashes the listed log files, {@code downloads} in parallel, and classifies everything read. */
+    IntegrityReport report(ExecutorService downloads) throws InterruptedException {
       Coverage coverage = new Coverage(settings.bucket(), digests.values());
       List<IntegrityReport.LogFile> files = new ArrayList<>();
       TreeSet<String> reportedDigests = new TreeSet<>();
@@ -95,11 +114,16 @@ public final class TrailVerifier {
           if (listed.bucket().equals(settings.bucket()) && place != null && inWindow(place.day())) keys.add(listed.key());
         }
       }
+      Map<String, Future<IntegrityReport.LogFile>> hashing = new HashMap<>();
       for (String key : keys) {
         Coverage.Expected expected = coverage.expected(key);
-        if (expected != null) {
-          reportedDigests.add(expected.digestKey());
-          IntegrityReport.LogFile file = checkLogFile(key, expected);
+        if (expected != null) hashing.put(key, downloads.submit(() -> checkLogFile(key, expected)));
+      }
+      for (String key : keys) {
+        Future<IntegrityReport.LogFile> hashed = hashing.get(key);
+        if (hashed != null) {
+          reportedDigests.add(coverage.expected(key).digestKey());
+          IntegrityReport.LogFile file = await(hashed);
           if (file != null) files.add(file);
         } else if (coverage.isPending(key)) {
           files.add(new IntegrityReport.LogFile(key, LogFileStatus.PENDING, "delivered after the newest digest ended", null));
@@ -124,7 +148,9 @@ public final class TrailVerifier {
       missing.forEach((key, namedBy) -> digestResults.add(new IntegrityReport.Digest(key, DigestStatus.MISSING,
           "not in the bucket, though " + namedBy + " names it as its previous digest")));
       digestResults.sort(Comparator.comparing(IntegrityReport.Digest::key));
-      return new IntegrityReport(settings, digestResults, files, unchecked);
+      List<IntegrityReport.Unchecked> unreadObjects = new ArrayList<>(unchecked);
+      unreadObjects.sort(Comparator.comparing(IntegrityReport.Unchecked::where));
+      return new IntegrityReport(settings, digestResults, files, unreadObjects);
     }
 
     /**
@@ -208,6 +234,14 @@ public final class TrailVerifier {
         unchecked.add(new IntegrityReport.Unchecked(folder, S3Errors.describe(e)));
         return List.of();
       }
+    }
+  }
+
+  private static IntegrityReport.LogFile await(Future<IntegrityReport.LogFile> hashed) throws InterruptedException {
+    try {
+      return hashed.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("hashing a log file failed", e.getCause());
     }
   }
 

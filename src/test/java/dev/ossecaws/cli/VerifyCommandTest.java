@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,29 @@ class VerifyCommandTest {
   }
 
   @Test
+  void fetchVerifyAppendsTheVouchedFilesAndExitsOneNamingTheModifiedOne() throws Exception {
+    SignedTrail trail = new SignedTrail(s3, "verify-cli-" + (++buckets));
+    Instant today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    SignedTrail.LogFile kept = trail.putLogFile("111122223333", "us-east-1", today.plusSeconds(600), 2);
+    SignedTrail.LogFile edited = trail.putLogFile("111122223333", "us-east-1", today.plusSeconds(1800), 2);
+    trail.putDigest("111122223333", "us-east-1", today.plusSeconds(91), today.plusSeconds(3691), null, kept, edited);
+    trail.overwrite(edited.key(), "{\"Records\":[{\"eventName\":\"StopLogging\",\"eventID\":\"forged\"}]}");
+    Path keys = SignedTrail.publicKeysFile(dir.resolve("keys.json"), trail.key);
+    Path log = dir.resolve("amazon.log");
+
+    int exit = run("cloudtrail", "fetch", "-b", trail.bucket, "-l", log.toString(), "--format", "json", "--verify",
+        "--public-keys", keys.toString(), "--endpoint-url", S3MockServer.endpoint(S3_MOCK).toString(), "--path-style",
+        "--region", "us-east-1");
+
+    assertEquals(1, exit);
+    List<String> ids = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) ids.add(new ObjectMapper().readTree(line).get("eventID").asText());
+    assertEquals(kept.eventIds(), ids);
+    assertTrue(err.toString().startsWith("ossec-aws: " + edited.key() + ": modified since CloudTrail delivered it: its SHA-256 is "),
+        err.toString());
+  }
+
+  @Test
   void helpDocumentsTheExitCodesAndUsageErrorsExitTwoInPlainWords() throws Exception {
     assertEquals(0, run("cloudtrail", "verify", "--help"));
     assertTrue(out.toString().replaceAll("\\s+", " ").contains("Exit code: 0 all valid, 1 something is not valid, 2 bad usage or unusable"
@@ -117,6 +142,8 @@ class VerifyCommandTest {
     assertEquals(2, run("cloudtrail", "verify", "-b", "x", "--public-keys", notKeys.toString()));
     assertEquals("verify: " + notKeys + ": no PublicKeyList array (expected what aws cloudtrail list-public-keys prints)\n",
         err.toString());
+    assertEquals(2, run("cloudtrail", "fetch", "-b", "x", "-l", dir.resolve("log").toString(), "--public-keys", notKeys.toString()));
+    assertTrue(err.toString().contains("--public-keys needs --verify"), err.toString());
     assertTrue(!err.toString().contains("\tat "), err.toString());
   }
 }

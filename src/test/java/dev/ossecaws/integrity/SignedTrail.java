@@ -63,12 +63,22 @@ public final class SignedTrail {
 
   private final S3Client s3;
   public final String bucket;
+  private final String logsFolder;
   public final SigningKey key;
   private int sequence;
 
   public SignedTrail(S3Client s3, String bucket) {
+    this(s3, bucket, "AWSLogs/");
+  }
+
+  /**
+   * A trail whose accounts' folders are under {@code logsFolder}: {@code prefix/AWSLogs/} for a
+   * trail with a key prefix, {@code AWSLogs/o-.../} for an organization's trail.
+   */
+  public SignedTrail(S3Client s3, String bucket, String logsFolder) {
     this.s3 = s3;
     this.bucket = bucket;
+    this.logsFolder = logsFolder;
     this.key = newKey();
     s3.createBucket(b -> b.bucket(bucket));
   }
@@ -100,13 +110,13 @@ public final class SignedTrail {
     return Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
   }
 
-  public static String logKey(String account, String region, Instant delivered, int sequence) {
-    return "AWSLogs/" + account + "/CloudTrail/" + region + "/" + DAY.format(delivered) + "/" + account + "_CloudTrail_"
+  public String logKey(String account, String region, Instant delivered, int sequence) {
+    return logsFolder + account + "/CloudTrail/" + region + "/" + DAY.format(delivered) + "/" + account + "_CloudTrail_"
         + region + "_" + LOG_STAMP.format(delivered) + "_" + String.format("%016d", sequence) + ".json.gz";
   }
 
-  public static String digestKey(String account, String region, Instant end) {
-    return "AWSLogs/" + account + "/CloudTrail-Digest/" + region + "/" + DAY.format(end) + "/" + account
+  public String digestKey(String account, String region, Instant end) {
+    return logsFolder + account + "/CloudTrail-Digest/" + region + "/" + DAY.format(end) + "/" + account
         + "_CloudTrail-Digest_" + region + "_" + TRAIL + "_" + region + "_" + DIGEST_STAMP.format(end) + ".json.gz";
   }
 

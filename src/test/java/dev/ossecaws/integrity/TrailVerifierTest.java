@@ -187,7 +187,7 @@ class TrailVerifierTest {
 
     IntegrityReport report = verify();
 
-    String fourth = SignedTrail.digestKey(ACCOUNT, REGION, at("04:01:31"));
+    String fourth = trail.digestKey(ACCOUNT, REGION, at("04:01:31"));
     assertEquals(allValidBut(Map.of(fourth, "invalid", late.key(), "not covered")), statuses(report));
     assertTrue(report.digests().stream().anyMatch(d -> d.key().equals(fourth) && d.reason().equals(
         "signed by an unknown key: its fingerprint " + unknown.fingerprint() + " matches none of CloudTrail's public keys for " + REGION)));
@@ -203,6 +203,23 @@ class TrailVerifierTest {
     assertEquals(allValidBut(Map.of(digests[2].key(), "chain break", logs[3].key(), "not covered")), statuses(report));
     assertTrue(report.digests().stream().anyMatch(d -> d.key().equals(digests[2].key()) && d.reason().equals(
         "the previous digest it names, " + digests[1].key() + ", has another signature than it records")));
+  }
+
+  @Test
+  void anOrganizationTrailUnderAKeyPrefixIsFoundAndCheckedForTheAccountAsked() throws Exception {
+    trail = new SignedTrail(s3, "verify-" + (++buckets), "audit/AWSLogs/o-a1b2c3d4e5/");
+    SignedTrail.LogFile asked = trail.putLogFile(ACCOUNT, REGION, at("05:10:00"), 2);
+    SignedTrail.LogFile other = trail.putLogFile("999988887777", REGION, at("05:10:00"), 2);
+    SignedTrail.Digest digest = trail.putDigest(ACCOUNT, REGION, at("05:01:31"), at("06:01:31"), null, asked);
+    trail.putDigest("999988887777", REGION, at("05:01:31"), at("06:01:31"), null);
+    trail.overwrite(other.key(), "{\"Records\":[]}");
+    Path file = SignedTrail.publicKeysFile(dir.resolve("keys.json"), trail.key);
+    VerifySettings settings = new VerifySettings(trail.bucket, "audit", Set.of(ACCOUNT), Set.of(), DAY, DAY);
+
+    IntegrityReport report = new TrailVerifier(s3, settings, PublicKeys.fromFiles(List.of(file))).verify();
+
+    assertEquals(Map.of(asked.key(), "valid", digest.key(), "valid"), statuses(report));
+    assertTrue(asked.key().startsWith("audit/AWSLogs/o-a1b2c3d4e5/" + ACCOUNT + "/CloudTrail/"), asked.key());
   }
 
   @Test
@@ -257,7 +274,7 @@ class TrailVerifierTest {
     assertEquals(3, json.at("/summary/digests/valid").asInt());
     assertEquals(5, json.at("/summary/logFiles/valid").asInt());
     assertEquals(1, json.at("/summary/logFiles/missing").asInt());
-    assertEquals(0, json.at("/summary/logFiles/not covered").asInt());
+    assertEquals(0, json.at("/summary/logFiles/notCovered").asInt());
     assertEquals(6, json.get("logFiles").size());
     JsonNode missing = json.get("logFiles").findParents("key").stream()
         .filter(n -> n.get("key").asText().equals(logs[4].key())).findFirst().orElseThrow();
