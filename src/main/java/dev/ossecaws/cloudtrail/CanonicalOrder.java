@@ -80,19 +80,25 @@ final class CanonicalOrder {
 
     @Override
     public List<Map.Entry<String, JsonNode>> fields(ObjectNode object) {
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.size());
+      if (documented.isEmpty()) {
+        fields.addAll(object.properties());
+        fields.sort(Map.Entry.comparingByKey());
+        return fields;
+      }
       @SuppressWarnings("unchecked")
       Map.Entry<String, JsonNode>[] documentedFields = new Map.Entry[documented.size()];
-      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.size());
+      List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
       for (Map.Entry<String, JsonNode> field : object.properties()) {
         Integer rank = ranks.get(field.getKey());
         if (rank != null) documentedFields[rank] = field;
-        else fields.add(field);
+        else others.add(field);
       }
-      fields.sort(Map.Entry.comparingByKey());
-      int at = 0;
       for (Map.Entry<String, JsonNode> field : documentedFields) {
-        if (field != null) fields.add(at++, field);
+        if (field != null) fields.add(field);
       }
+      others.sort(Map.Entry.comparingByKey());
+      fields.addAll(others);
       return fields;
     }
 
