@@ -23,13 +23,10 @@ final class RuleTreeBuilder {
 
   private static final class Position {
     final Slot slot;
-    /** The internal level at insertion: overwrites never re-sort (spec/rules.md §3.2). */
-    final int sortKey;
     final List<Position> children = new ArrayList<>();
 
     Position(Slot slot) {
       this.slot = slot;
-      this.sortKey = slot.rule.internalLevel();
     }
   }
 
@@ -177,10 +174,16 @@ final class RuleTreeBuilder {
     }
   }
 
-  /** After every sibling whose sort key is at least the new one's: stable, descending. */
+  /**
+   * Before the first sibling whose internal level is below the new one's: stable, descending.
+   * Levels are read as they are now: an overwrite never re-sorts the siblings (spec/rules.md
+   * §3.2), but a rule inserted after it is placed by the overwritten level, as OSSEC's
+   * {@code OS_AddRule} reads its siblings' shared rule data.
+   */
   private static void insert(List<Position> siblings, Position position) {
+    int level = position.slot.rule.internalLevel();
     int at = 0;
-    while (at < siblings.size() && siblings.get(at).sortKey >= position.sortKey) at++;
+    while (at < siblings.size() && siblings.get(at).slot.rule.internalLevel() >= level) at++;
     siblings.add(at, position);
   }
 

@@ -104,6 +104,20 @@ class RuleTreeTest {
     assertEquals("new", rules.rules.rule(100).description());
   }
 
+  /** Found by the differential test: OSSEC placed 100012 before the overwritten 100003. */
+  @Test
+  void ruleAddedAfterAnOverwriteIsPlacedByTheOverwrittenLevel() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>a</match></rule>"
+        + "<rule id=\"110\" level=\"6\"><if_sid>100</if_sid><match>b</match></rule>"
+        + "<rule id=\"110\" level=\"4\" overwrite=\"yes\"><match>b</match></rule>"
+        + "<rule id=\"111\" level=\"5\"><if_sid>100</if_sid><match>b</match></rule>"
+        + "</group>");
+
+    assertEquals(List.of("try 1", "matched 1", "children", "try 100", "matched 100", "children", "try 111",
+        "matched 111"), rules.trace(event("ab", 1)));
+  }
+
   @Test
   void srcipListsHonourCidrAndNegation() throws Exception {
     RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
