@@ -43,12 +43,12 @@ final class RuleTreeBuilder {
     Rule.Builder rule = draft.rule;
     Slot existing = byId.get(rule.id);
     if (draft.overwrite && rule.id >= 10) {
-      if (existing == null) throw error(draft, "ossec-analysisd: Overwrite rule '" + rule.id + "' not found.");
+      if (existing == null) throw fileError(draft, "ossec-analysisd: Overwrite rule '" + rule.id + "' not found.");
       existing.rule = existing.rule.overwrittenBy(rule.build());
       return;
     }
     if (existing != null && !draft.overwrite) {
-      throw error(draft, "ossec-analysisd: Duplicate rule ID:" + rule.id);
+      throw fileError(draft, "ossec-analysisd: Duplicate rule ID:" + rule.id);
     }
     Slot slot = new Slot();
     rule.index = slots.size();
@@ -212,8 +212,17 @@ final class RuleTreeBuilder {
     }
   }
 
+  /** A tree error: OSSEC exits at once with its message. */
   private static RuleException error(RuleDraft draft, String line) {
     return new RuleException(draft.where(), List.of(line));
+  }
+
+  /**
+   * An error OSSEC meets while still reading the file (duplicate id, overwrite of nothing): the
+   * file fails to load, and ossec-logtest says so.
+   */
+  private static RuleException fileError(RuleDraft draft, String line) {
+    return new RuleException(draft.where(), List.of(line, RuleLoader.loadingFailed(draft.file)));
   }
 
   RuleSet build(RuleSettings settings) {
