@@ -34,8 +34,18 @@ final class Differential {
     }
   }
 
-  /** Both sides' output of one session. */
-  record Result(SessionReport ossec, SessionReport evaluator, List<Line> lines) {
+  /**
+   * Both sides' output of one session. When OSSEC crashed ({@code crashed}), both stop at the
+   * last event it finished.
+   */
+  record Result(SessionReport ossec, SessionReport evaluator, List<Line> lines, boolean crashed) {
+    /** The input line where the two first differ, or where OSSEC crashed; -1 if neither. */
+    int focusLine() {
+      Difference difference = firstDifference();
+      if (difference != null) return difference.line();
+      return crashed ? lineOf(ossec.events().size()) : -1;
+    }
+
     /** The first difference, null when the two printed the same. */
     Difference firstDifference() {
       if (ossec.refused() != evaluator.refused() || !ossec.startUp().equals(evaluator.startUp())) {
@@ -91,8 +101,15 @@ final class Differential {
     }
     ClockedOracle oracle = ClockedOracle.on(home, null, work.resolve("oracle"));
     LogtestProcess.Ended ended = oracle.replayCountingEvents(texts, gaps, events -> linesDone(eventsBefore, events), "-v");
-    SessionReport ossec = SessionReport.parse(ended.output(), ended.exitCode() != 0);
-    return new Result(ossec, evaluator, lines);
+    boolean crashed = ended.exitCode() > 128;  // killed by a signal
+    SessionReport ossec = SessionReport.parse(ended.output(), ended.exitCode() != 0 && !crashed);
+    if (crashed) {
+      int finished = Math.max(0, ossec.events().size() - 1);  // the last report was cut by the crash
+      ossec = new SessionReport(ossec.startUp(), ossec.events().subList(0, finished), false);
+      evaluator = new SessionReport(evaluator.startUp(),
+          evaluator.events().subList(0, Math.min(finished, evaluator.events().size())), evaluator.refused());
+    }
+    return new Result(ossec, evaluator, lines, crashed);
   }
 
   /** The lines whose events have all been printed, once {@code events} have. */

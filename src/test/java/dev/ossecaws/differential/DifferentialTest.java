@@ -8,7 +8,9 @@ import dev.ossecaws.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,9 @@ class DifferentialTest {
     CorpusGenerator corpus = CorpusGenerator.load(ossecHome, Path.of("samples"));
     Differential differential = new Differential(ossecHome, scratch);
     List<String> differences = new ArrayList<>();
+    List<String> crashes = new ArrayList<>();
+    OptionCoverage coverage = new OptionCoverage();
+    Map<String, Integer> refusedWith = new TreeMap<>();
     int sessions = 0;
     int lines = 0;
     int events = 0;
@@ -59,6 +64,9 @@ class DifferentialTest {
       for (int refused = 0; refused < REFUSALS_PER_SESSION && result.firstDifference() == null
           && result.ossec().refused(); refused++) {
         refusals++;
+        List<String> said = result.ossec().startUp().lines().toList();
+        refusedWith.merge(said.get(Math.max(0, said.size() - 2)).replaceAll("^[0-9/: ]+", "")
+            .replaceAll("'[^']*'", "'...'").replaceAll("\\d+", "N"), 1, Integer::sum);
         int culprit = firstRefused(scenario);
         if (culprit < 0) break;
         List<String> kept = new ArrayList<>(scenario.rules());
@@ -68,20 +76,28 @@ class DifferentialTest {
         result = differential.run(scenario);
       }
       sessions++;
+      coverage.add(scenario, result);
       lines += input.size();
       events += result.ossec().events().size();
       if (result.firstDifference() != null) {
-        Shrinker shrinker = new Shrinker(differential, SHRINK_BUDGET);
+        Shrinker shrinker = new Shrinker(differential, r -> r.firstDifference() != null, SHRINK_BUDGET);
         Shrinker.Shrunk shrunk = shrinker.shrink(scenario, result);
         differences.add("session " + session + " (seed " + SEED + "), shrunk in " + shrinker.tries() + " runs: "
             + Reproduction.write(ossecHome, shrunk, REPRODUCTIONS.resolve(SEED + "-" + session)));
+      } else if (result.crashed()) {
+        // OSSEC's bug, not the evaluator's: the events before it were compared; the crash is kept to be seen.
+        Shrinker shrinker = new Shrinker(differential, Differential.Result::crashed, SHRINK_BUDGET);
+        Path kept = REPRODUCTIONS.resolve("crash-" + SEED + "-" + session);
+        Reproduction.write(ossecHome, shrinker.shrink(scenario, result), kept);
+        crashes.add("session " + session + " at input line " + (result.focusLine() + 1) + ", shrunk to " + kept);
       }
     }
     System.err.println("DifferentialTest: seed " + SEED + ", " + sessions + " sessions, " + lines + " lines ("
         + corpus.ossecLines() + " OSSEC sample lines and " + corpus.cloudTrailLines() + " CloudTrail lines to"
         + " draw from), " + events + " events compared with -v, " + rules + " generated rules; " + refusals
-        + " configurations refused alike by both, " + dropped + " rules dropped for it; " + differences.size()
-        + " sessions differ");
+        + " configurations refused alike by both, " + dropped + " rules dropped for it " + refusedWith
+        + "; OSSEC crashed in " + crashes.size() + " sessions " + crashes + "; " + differences.size()
+        + " sessions differ. " + coverage);
     assertTrue(differences.isEmpty(), differences.size() + " sessions differ from OSSEC's own ossec-logtest:\n"
         + String.join("\n", differences));
   }

@@ -54,14 +54,18 @@ final class Reproduction {
   static String describe(Scenario scenario, Differential.Result result, Path dir) {
     Differential.Difference difference = result.firstDifference();
     StringBuilder out = new StringBuilder();
-    out.append("difference at ").append(difference).append(", on ").append(scenario.lines().size()).append(" lines and ")
+    out.append(difference != null ? "difference at " + difference
+            : "OSSEC crashed after " + result.ossec().events().size() + " events").append(", on ").append(scenario.lines().size()).append(" lines and ")
         .append(scenario.rules().size()).append(" generated rules").append(scenario.amazon() ? " (with ruleset/)" : "")
         .append(":\n");
     if (!scenario.rules().isEmpty()) out.append("--- rules/").append(Scenario.RULES_FILE).append('\n').append(scenario.rulesFile());
     out.append("--- lines (gap in seconds, then the line; \\xNN for bytes outside printable ASCII)\n");
     for (Line line : scenario.lines()) out.append(line.secondsLater()).append(' ').append(printable(line.text())).append('\n');
-    out.append("--- diff from OSSEC's output to the evaluator's\n").append(unifiedDiff(difference.ossec(), difference.evaluator()))
-        .append("\nreplay: mvn -o -q -Dtest=DifferentialTest#replaysAReproduction -Dossecaws.differential.replay=")
+    if (difference != null) {
+      out.append("--- diff from OSSEC's output to the evaluator's\n")
+          .append(unifiedDiff(difference.ossec(), difference.evaluator())).append('\n');
+    }
+    out.append("replay: mvn -o -q -Dtest=DifferentialTest#replaysAReproduction -Dossecaws.differential.replay=")
         .append(dir.toAbsolutePath()).append(" test\n");
     if (scenario.lines().stream().allMatch(l -> l.secondsLater() == 0)) {
       Path home = dir.resolve(HOME).toAbsolutePath();

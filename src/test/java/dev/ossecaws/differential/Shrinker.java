@@ -3,21 +3,25 @@ package dev.ossecaws.differential;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * Makes a scenario on which the two sides differ as small as it stays different (delta debugging):
+ * Makes a failing scenario (one where the two sides differ, or where OSSEC crashes) as small as it
+ * stays failing (delta debugging):
  * the lines after the first difference go, then chunks of the others (each kept line keeps its
  * time, so a removed line's gap passes to the next), then the clock gaps if they do not matter,
  * then every generated rule, the Amazon ruleset and the lists that it does not need.
  */
 final class Shrinker {
   private final Differential differential;
+  private final Predicate<Differential.Result> failing;
   private final int budget;
   private int tries;
 
-  /** At most {@code budget} sessions of both sides are run. */
-  Shrinker(Differential differential, int budget) {
+  /** Keeps what {@code failing} holds for; at most {@code budget} sessions of both sides are run. */
+  Shrinker(Differential differential, Predicate<Differential.Result> failing, int budget) {
     this.differential = differential;
+    this.failing = failing;
     this.budget = budget;
   }
 
@@ -29,12 +33,12 @@ final class Shrinker {
   record Shrunk(Scenario scenario, Differential.Result result) {}
 
   /** The smallest scenario found that still differs, with its result. */
-  Shrunk shrink(Scenario scenario, Differential.Result failing) throws IOException {
-    Differential.Difference first = failing.firstDifference();
+  Shrunk shrink(Scenario scenario, Differential.Result failed) throws IOException {
+    int focus = failed.focusLine();
     Scenario best = scenario;
-    Differential.Result bestResult = failing;
-    if (first.line() >= 0 && first.line() + 1 < scenario.lines().size()) {
-      Scenario cut = scenario.withLines(scenario.lines().subList(0, first.line() + 1));
+    Differential.Result bestResult = failed;
+    if (focus >= 0 && focus + 1 < scenario.lines().size()) {
+      Scenario cut = scenario.withLines(scenario.lines().subList(0, focus + 1));
       Differential.Result result = differs(cut);
       if (result != null) {
         best = cut;
@@ -117,11 +121,11 @@ final class Shrinker {
     return kept;
   }
 
-  /** The result when {@code scenario} still differs, null when the two agree (or the budget is spent). */
+  /** The result when {@code scenario} still fails, null when it passes (or the budget is spent). */
   private Differential.Result differs(Scenario scenario) throws IOException {
     if (tries >= budget || scenario.lines().isEmpty()) return null;
     tries++;
     Differential.Result result = differential.run(scenario);
-    return result.firstDifference() == null ? null : result;
+    return failing.test(result) ? result : null;
   }
 }

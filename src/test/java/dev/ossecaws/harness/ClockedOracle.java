@@ -133,9 +133,14 @@ public final class ClockedOracle {
         while (end < lines.size() && secondsLater.get(end) == 0) end++;
         now = now.plusSeconds(secondsLater.get(start));
         Files.setLastModifiedTime(clock, FileTime.from(now));
-        session.send(lines.subList(start, end));
+        try {
+          session.send(lines.subList(start, end));
+        } catch (IOException stoppedReading) {
+          if (logtest.isAlive()) throw stoppedReading;
+          break;  // it crashed: its exit status and output tell the caller
+        }
         int done = end;
-        await(session, logtest, () -> progress.linesDone(session) >= done);
+        if (!await(session, logtest, () -> progress.linesDone(session) >= done)) break;
         start = end;
       }
       return session.finish();
@@ -158,11 +163,16 @@ public final class ClockedOracle {
     throw new IOException("the oracle's ossec-logtest never waited for input: " + session.outputSoFar());
   }
 
-  /** Waits until {@code done} holds for the output and ossec-logtest waits for more input. */
-  private static void await(LogtestProcess session, ProcessHandle logtest, BooleanSupplier done) throws IOException {
+  /**
+   * Waits until {@code done} holds for the output and ossec-logtest waits for more input; false
+   * when ossec-logtest ended first (OSSEC crashes on some rules: a segmentation fault).
+   */
+  private static boolean await(LogtestProcess session, ProcessHandle logtest, BooleanSupplier done)
+      throws IOException {
     long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
-    while (System.currentTimeMillis() < deadline && logtest.isAlive()) {
-      if (done.getAsBoolean() && readingStdin(logtest)) return;
+    while (System.currentTimeMillis() < deadline) {
+      if (!logtest.isAlive()) return false;
+      if (done.getAsBoolean() && readingStdin(logtest)) return true;
       pause(1);
     }
     throw new IOException("the oracle did not process its input: " + session.outputSoFar());
