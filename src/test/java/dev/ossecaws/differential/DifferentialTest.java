@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ossecaws.SharedData;
+import dev.ossecaws.engine.Engine;
+import dev.ossecaws.engine.ManagerConfig;
+import dev.ossecaws.harness.EngineReplay;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -28,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DifferentialTest {
   private static final long SEED = Long.getLong("ossecaws.differential.seed", 20_261_201L);
-  private static final int EVENTS = Integer.getInteger("ossecaws.differential.events", 3_000);
-  private static final int LINES_PER_SESSION = Integer.getInteger("ossecaws.differential.lines", 500);
+  private static final int EVENTS = Integer.getInteger("ossecaws.differential.events", 1_600);
+  private static final int LINES_PER_SESSION = Integer.getInteger("ossecaws.differential.lines", 400);
   private static final int SHRINK_BUDGET = Integer.getInteger("ossecaws.differential.shrink", 150);
   private static final Path REPRODUCTIONS = Path.of("target/differential");
   /** A session whose rules OSSEC and the evaluator refuse alike loses the refused rule and runs again, this often. */
@@ -46,6 +50,7 @@ class DifferentialTest {
     List<String> crashes = new ArrayList<>();
     OptionCoverage coverage = new OptionCoverage();
     Map<String, Integer> refusedWith = new TreeMap<>();
+    Map<Boolean, Engine> guides = new HashMap<>();
     int sessions = 0;
     int lines = 0;
     int events = 0;
@@ -56,8 +61,8 @@ class DifferentialTest {
       Random random = new Random(SEED * 1_000_003L + session);
       boolean amazon = random.nextInt(100) < 30;
       List<Line> input = corpus.generate(random, Math.min(LINES_PER_SESSION, EVENTS - lines), amazon);
-      List<String> texts = input.stream().map(Line::text).toList();
-      Scenario scenario = new Scenario(RuleGenerator.generate(random, 10 + random.nextInt(30), texts, amazon),
+      List<Anchor> anchors = Anchor.of(guides.computeIfAbsent(amazon, this::guide), input);
+      Scenario scenario = new Scenario(RuleGenerator.generate(random, 15 + random.nextInt(35), anchors, amazon),
           RuleGenerator.lists(), amazon, input);
       rules += scenario.rules().size();
       Differential.Result result = differential.run(scenario);
@@ -85,11 +90,15 @@ class DifferentialTest {
         differences.add("session " + session + " (seed " + SEED + "), shrunk in " + shrinker.tries() + " runs: "
             + Reproduction.write(ossecHome, shrunk, REPRODUCTIONS.resolve(SEED + "-" + session)));
       } else if (result.crashed()) {
-        // OSSEC's bug, not the evaluator's: the events before it were compared; the crash is kept to be seen.
-        Shrinker shrinker = new Shrinker(differential, Differential.Result::crashed, SHRINK_BUDGET);
+        // OSSEC's bug, not the evaluator's: the events before it were compared. The session up to the
+        // crash is kept to be seen; -Dossecaws.differential.shrinkCrashes=true shrinks it too (slow).
         Path kept = REPRODUCTIONS.resolve("crash-" + SEED + "-" + session);
-        Reproduction.write(ossecHome, shrinker.shrink(scenario, result), kept);
-        crashes.add("session " + session + " at input line " + (result.focusLine() + 1) + ", shrunk to " + kept);
+        Scenario upToCrash = scenario.withLines(scenario.lines().subList(0, result.focusLine() + 1));
+        Shrinker.Shrunk shrunk = Boolean.getBoolean("ossecaws.differential.shrinkCrashes")
+            ? new Shrinker(differential, Differential.Result::crashed, SHRINK_BUDGET).shrink(scenario, result)
+            : new Shrinker.Shrunk(upToCrash, result);
+        Reproduction.write(ossecHome, shrunk, kept);
+        crashes.add("session " + session + " at input line " + (result.focusLine() + 1) + ", kept in " + kept);
       }
     }
     System.err.println("DifferentialTest: seed " + SEED + ", " + sessions + " sessions, " + lines + " lines ("
@@ -129,6 +138,17 @@ class DifferentialTest {
       else low = middle + 1;
     }
     return low;
+  }
+
+  /** The evaluator on OSSEC's configuration (with ruleset/ when {@code amazon}), which tells where lines go. */
+  private Engine guide(boolean amazon) {
+    try {
+      Path home = new Scenario(List.of(), Map.of(), amazon, List.of()).writeHome(SharedData.ossecHome(),
+          scratch.resolve("guide-" + amazon));
+      return Engine.builder().config(ManagerConfig.load(home)).hostname(EngineReplay.HOSTNAME).load(message -> {});
+    } catch (Exception e) {
+      throw new IllegalStateException("OSSEC's configuration does not load: " + e.getMessage(), e);
+    }
   }
 
   private int checks;

@@ -3,10 +3,12 @@ package dev.ossecaws.differential;
 import static dev.ossecaws.differential.CorpusGenerator.pick;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +22,12 @@ import java.util.regex.Pattern;
  * correlation ({@code if_matched_sid}, {@code if_matched_group}, {@code if_matched_regex},
  * {@code frequency}/{@code timeframe} with the {@code same_*}, {@code different_*} and
  * {@code not_same_*} filters), {@code ignore} (attribute and element), {@code check_if_ignored},
- * {@code noalert}, {@code accuracy}, {@code options}, info lines and XML variables. Patterns are
- * cut from the session's own lines, so that rules match some of them. A few rules are broken on
+ * {@code noalert}, {@code accuracy}, {@code options}, info lines and XML variables. Most rules
+ * are made for one of the session's lines (an {@link Anchor}), so that they match some events. A few rules are broken on
  * purpose (a bad pattern, a parent that does not exist), to compare how both refuse them.
  */
 final class RuleGenerator {
-  static final int FIRST_ID = 100_000;
+  static final int FIRST_ID = 200_000;  // local_rules.xml has 100001
   /** Default rules that fire often on OSSEC's samples (tests/session), and so make busy parents. */
   private static final List<Integer> PARENTS = List.of(1, 3603, 3602, 5710, 1002, 3601, 2501, 5712, 9901, 20101,
       14200, 2503, 35000, 7400, 5901, 5402, 4100, 5503, 5902, 31100, 31101, 31108, 20100, 12101, 40107, 30107,
@@ -56,17 +58,22 @@ final class RuleGenerator {
       "diff_names", "sshd:ssh\nsu:su\nweb01:host\nmelancia:host\nossec-aws:host\n/index.html:page\n");
   private static final List<String> LOOKUPS = List.of("match_key", "not_match_key", "match_key_value",
       "address_match_key", "not_address_match_key", "address_match_key_value");
-  private static final Pattern HEADER = Pattern.compile("^[A-Z][a-z]{2} [ 0-9]\\d \\d\\d:\\d\\d:\\d\\d \\S+ (?:[^ :\\[]+(?:\\[\\d+\\])?: )?");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_@-]{3,}");
 
   private final Random random;
-  private final List<String> lines;
+  private final List<Anchor> anchors;
   private final boolean amazon;
+  /** The line the rule being generated is made for. */
+  private Anchor anchor;
+  /** Whether the rule being generated keeps to its anchor: placed where it goes, conditions it meets. */
+  private boolean focused;
+  /** The elements the rule being generated has. */
+  private final Set<String> used = new HashSet<>();
   private final List<Integer> generated = new ArrayList<>();
 
-  private RuleGenerator(Random random, List<String> lines, boolean amazon) {
+  private RuleGenerator(Random random, List<Anchor> anchors, boolean amazon) {
     this.random = random;
-    this.lines = lines;
+    this.anchors = anchors;
     this.amazon = amazon;
   }
 
@@ -75,15 +82,21 @@ final class RuleGenerator {
     return new LinkedHashMap<>(LISTS);
   }
 
-  /** {@code count} rules (each in a group of its own), with patterns taken from {@code lines}. */
-  static List<String> generate(Random random, int count, List<String> lines, boolean amazon) {
-    RuleGenerator generator = new RuleGenerator(random, lines, amazon);
+  /**
+   * {@code count} rules (each in a group of its own), most of them made for one of the session's
+   * lines ({@code anchors}): placed where it goes, patterns cut from its log.
+   */
+  static List<String> generate(Random random, int count, List<Anchor> anchors, boolean amazon) {
+    RuleGenerator generator = new RuleGenerator(random, anchors, amazon);
     List<String> rules = new ArrayList<>();
     for (int i = 0; i < count; i++) rules.add(generator.next(FIRST_ID + i));
     return rules;
   }
 
   private String next(int id) {
+    anchor = pick(random, anchors);
+    focused = percent(60);
+    used.clear();
     StringBuilder rule = new StringBuilder();
     StringBuilder attributes = new StringBuilder();
     String var = null;
@@ -92,7 +105,7 @@ final class RuleGenerator {
     int level = percent(20) ? 0 : 1 + random.nextInt(15);
     attributes.append(" id=\"").append(ruleId).append("\" level=\"").append(level).append('"');
     if (overwrite) attributes.append(" overwrite=\"yes\"");
-    if (percent(8)) attributes.append(" maxsize=\"").append(pick(random, List.of(10, 60, 100, 200, 1000, 6000))).append('"');
+    if (percent(focused ? 2 : 8)) attributes.append(" maxsize=\"").append(pick(random, List.of(10, 60, 100, 200, 1000, 6000))).append('"');
     if (percent(6)) attributes.append(" noalert=\"1\"");
     if (percent(4)) attributes.append(" accuracy=\"0\"");
     if (percent(8)) attributes.append(" ignore=\"").append(pick(random, List.of(1, 5, 30, 120, 600))).append('"');
@@ -100,15 +113,20 @@ final class RuleGenerator {
     // Placement.
     String ifSid = null;
     int placement = random.nextInt(100);
+    if (focused) {
+      if (anchor.rule() != 0) placement = percent(70) ? 0 : percent(50) ? 50 : 75;
+      else placement = anchor.decoder() != null ? 75 : 90;
+    }
     if (placement < 45) {
-      ifSid = Integer.toString(parent());
+      ifSid = Integer.toString(anchor.rule() != 0 && percent(75) ? anchor.rule() : parent());
       if (percent(10)) ifSid += "," + parent();
       if (percent(3)) ifSid += ",";  // OSSEC's quirk: also under the category's first rule
       element(rule, "if_sid", ifSid);
     } else if (placement < 60) {
-      element(rule, "if_group", pick(random, GROUPS));
+      element(rule, "if_group", group());
     } else if (placement < 66) {
-      element(rule, "if_level", Integer.toString(pick(random, List.of(1, 3, 5, 7, 10))));
+      element(rule, "if_level", Integer.toString(anchor.level() > 0 && percent(70) ? 1 + random.nextInt(anchor.level())
+          : pick(random, List.of(1, 3, 5, 7, 10))));
     } else if (placement < 72) {
       element(rule, "category", pick(random, CATEGORIES));
     } else if (placement < 82) {
@@ -116,21 +134,25 @@ final class RuleGenerator {
     }
 
     // Conditions.
-    int conditions = random.nextInt(placement >= 82 ? 4 : 3) + (placement >= 82 ? 1 : 0);
-    for (int i = 0; i < conditions; i++) condition(rule);
+    int conditions = random.nextInt(3) + (placement >= 82 ? 1 : 0);
+    for (int i = 0; i < conditions; i++) {
+      if (!focused || !anchorCondition(rule)) condition(rule);
+    }
     if (percent(5)) {
       var = "diff_v" + id;
       element(rule, "match", "$" + var);
     }
 
     // Correlation.
-    if (percent(25)) {
-      int kind = random.nextInt(10);
-      if (kind < 6) element(rule, "if_matched_sid", Integer.toString(percent(30) && ifSid != null ? Integer.parseInt(ifSid.split(",")[0]) : parent()));
-      else if (kind < 9) element(rule, "if_matched_group", pick(random, GROUPS));
+    if (percent(focused ? 35 : 20)) {
+      int kind = focused ? random.nextInt(7) : random.nextInt(10);
+      int target = anchor.rule() != 0 && percent(60) ? anchor.rule()
+          : ifSid != null && percent(50) ? Integer.parseInt(ifSid.split(",")[0]) : parent();
+      if (kind < 6) element(rule, "if_matched_sid", Integer.toString(target));
+      else if (kind < 9) element(rule, "if_matched_group", group());
       else element(rule, "if_matched_regex", osRegex(fragment()));
       if (percent(70)) {
-        attributes.append(" frequency=\"").append(random.nextInt(7)).append('"');
+        attributes.append(" frequency=\"").append(random.nextInt(percent(70) ? 3 : 7)).append('"');
       }
       if (percent(70)) attributes.append(" timeframe=\"").append(pick(random, List.of(5, 30, 60, 120, 360, 600, 3600))).append('"');
       for (int i = random.nextInt(3); i > 0; i--) rule.append("    <").append(pick(random, FILTERS)).append(" />\n");
@@ -153,8 +175,17 @@ final class RuleGenerator {
     return file.toString();
   }
 
+  /** Elements that test one field, by the field's {@code <order>} name. */
+  private static final Map<String, List<String>> FIELD_ELEMENTS = Map.of(
+      "hostname", List.of("hostname", "hostname_pcre2"), "program_name", List.of("program_name", "program_name_pcre2"),
+      "dstuser", List.of("user", "user_pcre2"), "srcuser", List.of("user"), "url", List.of("url", "url_pcre2"),
+      "id", List.of("id", "id_pcre2"), "status", List.of("status", "status_pcre2"),
+      "extra_data", List.of("extra_data", "extra_data_pcre2"), "srcport", List.of("srcport", "srcport_pcre2"),
+      "dstport", List.of("dstport", "dstport_pcre2"));
+
   private void condition(StringBuilder rule) {
-    switch (random.nextInt(24)) {
+    if (percent(50) && anchorCondition(rule)) return;
+    switch (random.nextInt(focused ? 8 : 24)) {
       case 0, 1, 2 -> element(rule, "match", matchPattern());
       case 3, 4 -> element(rule, "regex", osRegex(fragment()));
       case 5, 6 -> element(rule, "pcre2", pcre2(fragment()));
@@ -180,10 +211,49 @@ final class RuleGenerator {
             pick(random, List.of("^us-", "AwsApiCall", "Root|IAMUser", "^$", "aws-cli", "\\w+")));
         else element(rule, "match", matchPattern());
       }
-      case 22 -> rule.append("    <match negate=\"yes\">").append(xml(matchPattern())).append("</match>\n");
-      default -> rule.append("    <regex type=\"").append(pick(random, List.of("osregex", "pcre2", "osmatch")))
-          .append("\">").append(xml(osRegex(fragment()))).append("</regex>\n");
+      case 22 -> {
+        if (used.add("match")) rule.append("    <match negate=\"yes\">").append(xml(matchPattern())).append("</match>\n");
+      }
+      default -> {
+        if (used.add("regex")) rule.append("    <regex type=\"").append(pick(random, List.of("osregex", "pcre2", "osmatch")))
+            .append("\">").append(xml(osRegex(fragment()))).append("</regex>\n");
+      }
     }
+  }
+
+  /** A condition on one of the anchor's own fields, mostly one it meets; false if it has none. */
+  private boolean anchorCondition(StringBuilder rule) {
+    List<String> names = anchor.fields().keySet().stream()
+        .filter(n -> FIELD_ELEMENTS.containsKey(n) || n.equals("srcip") || n.equals("dstip") || n.equals("action")
+            || amazon)
+        .sorted().toList();
+    if (names.isEmpty()) return false;
+    String name = pick(random, names);
+    String value = clean(anchor.fields().get(name));
+    if (value.isEmpty()) return false;
+    if (name.equals("srcip") || name.equals("dstip")) {
+      int dot = value.lastIndexOf('.');
+      String entry = switch (random.nextInt(4)) {
+        case 0 -> dot > 0 && value.indexOf(':') < 0 ? value.substring(0, dot) + ".0/24" : value;
+        case 1 -> "!" + value;
+        default -> value;
+      };
+      element(rule, name, entry);
+    } else if (name.equals("action")) {
+      element(rule, "action", percent(80) ? value : value.toLowerCase());
+    } else if (FIELD_ELEMENTS.containsKey(name)) {
+      String element = pick(random, FIELD_ELEMENTS.get(name));
+      String pattern = switch (random.nextInt(5)) {
+        case 0 -> "^" + value;
+        case 1 -> value.substring(0, Math.max(1, value.length() / 2));
+        case 2 -> value.toUpperCase() + "|x";
+        default -> value;
+      };
+      element(rule, element, element.endsWith("_pcre2") ? pcre2(pattern) : pattern);
+    } else {
+      element(rule, "field", name, percent(70) ? osRegex(value.substring(0, Math.min(value.length(), 12))) : "^$");
+    }
+    return true;
   }
 
   private void list(StringBuilder rule) {
@@ -208,7 +278,14 @@ final class RuleGenerator {
   }
 
   private String decoder() {
+    if (anchor.decoder() != null && percent(75)) return anchor.decoder();
     return pick(random, DECODERS.subList(0, DECODERS.size() - (amazon ? 0 : 1)));
+  }
+
+  /** One of the groups of the anchor's rule, or of a list of common ones. */
+  private String group() {
+    List<String> own = List.of(anchor.groups().split(",")).stream().filter(g -> !g.isBlank()).toList();
+    return !own.isEmpty() && percent(70) ? pick(random, own) : pick(random, GROUPS);
   }
 
   private String description(int id) {
@@ -249,10 +326,9 @@ final class RuleGenerator {
     return found.isEmpty() ? "error" : pick(random, found);
   }
 
+  /** The anchor's log mostly, another line's at times. */
   private String log() {
-    String line = pick(random, lines);
-    Matcher header = HEADER.matcher(line);
-    return header.find() ? line.substring(header.end()) : line;
+    return focused || percent(80) ? anchor.log() : pick(random, anchors).log();
   }
 
   /** OSSEC's XML reader has no entities: these would end the element or need escapes the flavours do not share. */
@@ -338,6 +414,8 @@ final class RuleGenerator {
   }
 
   private void element(StringBuilder rule, String name, String fieldName, String content) {
+    // A second match, regex, user... is joined to the first with no separator: rarely what matches.
+    if (fieldName == null && !name.equals("group") && !used.add(name) && percent(90)) return;
     String tag = percent(3) ? name.toUpperCase() : name;
     rule.append("    <").append(tag);
     if (fieldName != null) rule.append(" name=\"").append(fieldName).append('"');
