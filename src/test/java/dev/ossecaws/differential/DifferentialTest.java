@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DifferentialTest {
   private static final long SEED = Long.getLong("ossecaws.differential.seed", 20_261_201L);
-  private static final int EVENTS = Integer.getInteger("ossecaws.differential.events", 1_600);
+  private static final int EVENTS = Integer.getInteger("ossecaws.differential.events", 1_200);
   private static final int LINES_PER_SESSION = Integer.getInteger("ossecaws.differential.lines", 400);
   private static final int SHRINK_BUDGET = Integer.getInteger("ossecaws.differential.shrink", 150);
   private static final Path REPRODUCTIONS = Path.of("target/differential");
