@@ -78,8 +78,16 @@ public final class LogtestProcess implements AutoCloseable {
 
   /** What it has printed so far (a byte string), for a caller that paces its input on it. */
   public String outputSoFar() {
+    return outputFrom(0);
+  }
+
+  /**
+   * What it has printed from char {@code start} on, for a caller that paces a long session on its
+   * output and so reads only what is new (a {@code -v} session prints megabytes).
+   */
+  public String outputFrom(int start) {
     synchronized (output) {
-      return output.toString();
+      return output.substring(Math.min(start, output.length()));
     }
   }
 

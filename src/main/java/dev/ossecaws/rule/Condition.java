@@ -87,6 +87,19 @@ abstract class Condition {
         || kind == Kind.DSTGEOIP;
   }
 
+  /**
+   * Whether {@code overwrite="yes"} drops this condition altogether, the original rule's and the
+   * new rule's alike: the pcre2 variants of srcport, dstport, user, extra_data, hostname and
+   * status. Measured with OSSEC 4.3.0's binary (the differential test found it), where
+   * spec/rules.md §3.5 says every pcre2 condition is kept.
+   */
+  boolean lostOnOverwrite() {
+    return pcre2 && switch (kind) {
+      case SRCPORT, DSTPORT, USER, EXTRA_DATA, HOSTNAME, STATUS -> true;
+      default -> false;
+    };
+  }
+
   /** {@code <decoded_as>}: the event's decoder id. */
   static final class DecodedAs extends Condition {
     private final int decoderId;

@@ -90,7 +90,8 @@ public final class Rule {
   /**
    * This rule with the data of {@code newer}, an {@code overwrite="yes"} rule of the same id
    * (spec/rules.md §3.5): category, printed info lines, pcre2/field/list/GeoIP conditions, the
-   * ignore-store options and the correlation wiring stay as they were.
+   * ignore-store options and the correlation wiring stay as they were, except the pcre2
+   * conditions an overwrite loses ({@link Condition#lostOnOverwrite}).
    */
   Rule overwrittenBy(Rule newer) {
     Builder merged = newer.newBuilder();
@@ -102,7 +103,8 @@ public final class Rule {
       if (!condition.keptOnOverwrite()) merged.conditions.add(condition);
     }
     for (Condition condition : conditions) {
-      if (condition.keptOnOverwrite() && !(condition.pcre2 && hasPlain(merged.conditions, condition.kind))) {
+      if (condition.keptOnOverwrite() && !condition.lostOnOverwrite()
+          && !(condition.pcre2 && hasPlain(merged.conditions, condition.kind))) {
         merged.conditions.add(condition);
       }
     }

@@ -54,39 +54,40 @@ public final class RuleLoader {
       throw new RuleException(e.file() + ":" + e.line(), List.of(
           "ossec-analysisd(1226): ERROR: Error reading XML file '" + file.ossecPath() + "': " + e.detail()
               + " (line " + e.line() + ").",
-          loadingFailed(file)));
+          loadingFailed(file.configured())));
     }
     for (Element group : document.getRootElement().elements()) {
       String where = file.configured() + ":" + OssecXml.line(group);
       if (!group.getName().equalsIgnoreCase("group")) {
         throw new RuleException(where, List.of(
-            "rules_op: Invalid root element \"" + group.getName() + "\".Only \"group\" is allowed", loadingFailed(file)));
+            "rules_op: Invalid root element \"" + group.getName() + "\".Only \"group\" is allowed", loadingFailed(file.configured())));
       }
       List<Attribute> attributes = group.attributes();
       if (attributes.size() != 1 || !attributes.get(0).getName().toLowerCase(Locale.ROOT).equals("name")) {
         throw new RuleException(where, List.of(
             "rules_op: Invalid root element '" + group.getName() + "'.Only the group name is allowed",
-            loadingFailed(file)));
+            loadingFailed(file.configured())));
       }
       List<Element> rules = group.elements();
       if (rules.isEmpty()) {
         throw new RuleException(where, List.of(
-            "ossec-analysisd: Group '" + group.getName() + "' without any rule.", loadingFailed(file)));
+            "ossec-analysisd: Group '" + group.getName() + "' without any rule.", loadingFailed(file.configured())));
       }
       for (int position = 0; position < rules.size(); position++) {
         Element rule = rules.get(position);
         if (!rule.getName().equalsIgnoreCase("rule")) {
           throw new RuleException(file.configured() + ":" + OssecXml.line(rule), List.of(
               "ossec-analysisd: Invalid configuration. '" + rule.getName() + "' is not a valid element.",
-              loadingFailed(file)));
+              loadingFailed(file.configured())));
         }
         tree.add(new RuleReader(this, file.configured(), rule).read(position, attributes.get(0).getValue()));
       }
     }
   }
 
-  static String loadingFailed(RulesFile file) {
-    return "ossec-testrule(1220): ERROR: Error loading the rules: '" + file.configured() + "'.";
+  /** What ossec-logtest prints last when the rules file configured as {@code configured} fails to load. */
+  static String loadingFailed(String configured) {
+    return "ossec-testrule(1220): ERROR: Error loading the rules: '" + configured + "'.";
   }
 
   void log(String line) {

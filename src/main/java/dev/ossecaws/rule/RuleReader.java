@@ -465,7 +465,7 @@ final class RuleReader {
 
   RuleException error(String... lines) {
     List<String> all = new ArrayList<>(List.of(lines));
-    all.add("ossec-testrule(1220): ERROR: Error loading the rules: '" + file + "'.");
+    all.add(RuleLoader.loadingFailed(file));
     String where = file + ":" + OssecXml.line(element) + (rule == null ? "" : ": rule " + rule.id);
     return new RuleException(where, all);
   }

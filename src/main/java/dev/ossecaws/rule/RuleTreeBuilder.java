@@ -23,13 +23,10 @@ final class RuleTreeBuilder {
 
   private static final class Position {
     final Slot slot;
-    /** The internal level at insertion: overwrites never re-sort (spec/rules.md §3.2). */
-    final int sortKey;
     final List<Position> children = new ArrayList<>();
 
     Position(Slot slot) {
       this.slot = slot;
-      this.sortKey = slot.rule.internalLevel();
     }
   }
 
@@ -48,12 +45,12 @@ final class RuleTreeBuilder {
     Rule.Builder rule = draft.rule;
     Slot existing = byId.get(rule.id);
     if (draft.overwrite && rule.id >= 10) {
-      if (existing == null) throw error(draft, "ossec-analysisd: Overwrite rule '" + rule.id + "' not found.");
+      if (existing == null) throw fileError(draft, "ossec-analysisd: Overwrite rule '" + rule.id + "' not found.");
       existing.rule = existing.rule.overwrittenBy(rule.build());
       return;
     }
     if (existing != null && !draft.overwrite) {
-      throw error(draft, "ossec-analysisd: Duplicate rule ID:" + rule.id);
+      throw fileError(draft, "ossec-analysisd: Duplicate rule ID:" + rule.id);
     }
     Slot slot = new Slot();
     rule.index = slots.size();
@@ -200,10 +197,16 @@ final class RuleTreeBuilder {
     }
   }
 
-  /** After every sibling whose sort key is at least the new one's: stable, descending. */
+  /**
+   * Before the first sibling whose internal level is below the new one's: stable, descending.
+   * Levels are read as they are now: an overwrite never re-sorts the siblings (spec/rules.md
+   * §3.2), but a rule inserted after it is placed by the overwritten level, as OSSEC's
+   * {@code OS_AddRule} reads its siblings' shared rule data.
+   */
   private static void insert(List<Position> siblings, Position position) {
+    int level = position.slot.rule.internalLevel();
     int at = 0;
-    while (at < siblings.size() && siblings.get(at).sortKey >= position.sortKey) at++;
+    while (at < siblings.size() && siblings.get(at).slot.rule.internalLevel() >= level) at++;
     siblings.add(at, position);
   }
 
@@ -232,8 +235,17 @@ final class RuleTreeBuilder {
     }
   }
 
+  /** A tree error: OSSEC exits at once with its message. */
   private static RuleException error(RuleDraft draft, String line) {
     return new RuleException(draft.where(), List.of(line));
+  }
+
+  /**
+   * An error OSSEC meets while still reading the file (duplicate id, overwrite of nothing): the
+   * file fails to load, and ossec-logtest says so.
+   */
+  private static RuleException fileError(RuleDraft draft, String line) {
+    return new RuleException(draft.where(), List.of(line, RuleLoader.loadingFailed(draft.file)));
   }
 
   RuleSet build(RuleSettings settings) {

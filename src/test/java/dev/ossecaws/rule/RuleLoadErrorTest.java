@@ -52,7 +52,15 @@ class RuleLoadErrorTest {
     RuleException e = loadFails("<rule id=\"100\" level=\"3\"><match>a</match></rule>"
         + "<rule id=\"100\" level=\"4\"><match>b</match></rule>");
 
-    assertEquals("ossec-analysisd: Duplicate rule ID:100", e.ossecLines().get(0));
+    assertEquals(List.of("ossec-analysisd: Duplicate rule ID:100", FAILED), e.ossecLines());
+  }
+
+  /** Found by the differential test: like a duplicate id, the file fails to load, and OSSEC says so. */
+  @Test
+  void overwriteOfAMissingRuleFailsTheFile() {
+    RuleException e = loadFails("<rule id=\"100\" level=\"3\" overwrite=\"yes\"><match>a</match></rule>");
+
+    assertEquals(List.of("ossec-analysisd: Overwrite rule '100' not found.", FAILED), e.ossecLines());
   }
 
   @Test

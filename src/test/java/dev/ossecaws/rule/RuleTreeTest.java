@@ -104,6 +104,42 @@ class RuleTreeTest {
     assertEquals("new", rules.rules.rule(100).description());
   }
 
+  /** Found by the differential test: OSSEC placed 100012 before the overwritten 100003. */
+  @Test
+  void ruleAddedAfterAnOverwriteIsPlacedByTheOverwrittenLevel() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>a</match></rule>"
+        + "<rule id=\"110\" level=\"6\"><if_sid>100</if_sid><match>b</match></rule>"
+        + "<rule id=\"110\" level=\"4\" overwrite=\"yes\"><match>b</match></rule>"
+        + "<rule id=\"111\" level=\"5\"><if_sid>100</if_sid><match>b</match></rule>"
+        + "</group>");
+
+    assertEquals(List.of("try 1", "matched 1", "children", "try 100", "matched 100", "children", "try 111",
+        "matched 111"), rules.trace(event("ab", 1)));
+  }
+
+  /**
+   * Found by the differential test, measured with OSSEC 4.3.0: an overwrite keeps the original's
+   * pcre2 and program_name_pcre2, and loses its hostname_pcre2 and user_pcre2.
+   */
+  @Test
+  void overwriteKeepsSomePcre2ConditionsAndLosesOthers() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>a</match><pcre2>nomatch</pcre2></rule>"
+        + "<rule id=\"101\" level=\"3\"><match>b</match><hostname_pcre2>nomatch</hostname_pcre2></rule>"
+        + "<rule id=\"102\" level=\"3\"><match>c</match><user_pcre2>nomatch</user_pcre2></rule>"
+        + "<rule id=\"100\" level=\"4\" overwrite=\"yes\"><match>a</match></rule>"
+        + "<rule id=\"101\" level=\"4\" overwrite=\"yes\"><match>b</match></rule>"
+        + "<rule id=\"102\" level=\"4\" overwrite=\"yes\"><match>c</match></rule>"
+        + "</group>");
+    dev.ossecaws.event.Event withUser = event("c", 1);
+    withUser.dstuser = "root";
+
+    assertEquals(0, rules.fire(event("a", 1)));
+    assertEquals(101, rules.fire(event("b", 1)));
+    assertEquals(102, rules.fire(withUser));
+  }
+
   @Test
   void srcipListsHonourCidrAndNegation() throws Exception {
     RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
