@@ -200,8 +200,8 @@ final class RuleTreeBuilder {
   /**
    * Before the first sibling whose internal level is below the new one's: stable, descending.
    * Levels are read as they are now: an overwrite never re-sorts the siblings (spec/rules.md
-   * §3.2), but a rule inserted after it is placed by the overwritten level, as OSSEC's
-   * {@code OS_AddRule} reads its siblings' shared rule data.
+   * §3.2), but a rule inserted after it is placed by the overwritten level (measured on the real
+   * binary by the differential test).
    */
   private static void insert(List<Position> siblings, Position position) {
     int level = position.slot.rule.internalLevel();
