@@ -56,7 +56,8 @@ final class EvaluatorSession {
       clock.now = clock.now.plusSeconds(line.secondsLater());
       for (String chunk : readerOf(line)) {
         Verdict verdict = engine.process(chunk);
-        events.add(LogtestReport.of(verdict, stamped(clock.now, verdict.ruled().messages())));
+        events.add(LogtestReport.of(verdict, stamped(clock.now, verdict.ruled().messages()),
+            stamped(clock.now, verdict.ruled().trailingMessages())));
       }
     }
     return new SessionReport(stamped(EngineReplay.TIME, startUp) + LogtestReport.SESSION_START, events, false);
