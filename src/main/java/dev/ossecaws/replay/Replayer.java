@@ -128,7 +128,8 @@ public final class Replayer {
    */
   private final class Parallel {
     private final ReplayListener listener;
-    private final BlockingQueue<List<Result>> results = new LinkedBlockingQueue<>(QUEUE);
+    // Bounded in records, not batches: verdicts waiting to be told are the replay's biggest memory.
+    private final BlockingQueue<List<Result>> results = new LinkedBlockingQueue<>(QUEUE / BATCH);
     private final List<BlockingQueue<List<Work>>> workQueues = new ArrayList<>();
     private final List<Thread> running = new ArrayList<>();
 
