@@ -9,6 +9,7 @@ import dev.ossecaws.ProjectCopy;
 import dev.ossecaws.cloudtrail.RecordLine;
 import dev.ossecaws.engine.Engine;
 import dev.ossecaws.engine.ManagerConfig;
+import dev.ossecaws.report.RuleChange;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class BaselineComparisonTest {
     BaselineComparison turnedOff = compare(original, silenced, denied);
     assertEquals(List.of("lost"), turnedOff.changes().stream().map(BaselineComparison.RecordChange::kind).toList());
     assertEquals(new BaselineComparison.Alert(80020, 5), turnedOff.changes().get(0).before());
-    assertEquals(List.of(new BaselineComparison.RuleDelta(80020, "Amazon: Unauthorized API call", 5, 0, 1, 0)),
+    assertEquals(List.of(new RuleChange(80020, "Amazon: Unauthorized API call", 5, 0, 1, 0)),
         turnedOff.rules());
     assertTrue(turnedOff.changedAtOrAbove(5));
     assertFalse(turnedOff.changedAtOrAbove(6));
