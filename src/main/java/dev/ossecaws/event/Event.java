@@ -22,6 +22,9 @@ public final class Event {
   public String programName;
   /** When the line was read, in the zone OSSEC prints local time in. */
   public ZonedDateTime time;
+  /** {@link #time} in epoch seconds, and the time it was computed for. */
+  private long epochSecond;
+  private ZonedDateTime epochSecondOf;
 
   // Decoding (phase 2): the static fields decoders assign through <order> and plugins.
   public String srcip;
@@ -86,5 +89,17 @@ public final class Event {
   public String dynamicField(String name) {
     int position = decoder.dynamicFieldPosition(name);
     return position < 0 ? null : dynamicFields.get(position);
+  }
+
+  /**
+   * {@link #time} in epoch seconds, computed once per time: a correlation search compares it with
+   * every candidate's, and a frequency rule may scan thousands of candidates per event.
+   */
+  public long epochSecond() {
+    if (epochSecondOf != time) {
+      epochSecond = time.toEpochSecond();
+      epochSecondOf = time;
+    }
+    return epochSecond;
   }
 }

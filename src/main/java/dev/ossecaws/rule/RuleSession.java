@@ -94,7 +94,7 @@ public final class RuleSession {
     global.addFirst(event);
     if (global.size() <= rules.settings().memorySize()) return;
     for (int evicted = 0; !global.isEmpty(); evicted++) {
-      if (evicted >= 10 && now - global.peekLast().time.toEpochSecond() <= rules.maxFrequency()) break;
+      if (evicted >= 10 && now - global.peekLast().epochSecond() <= rules.maxFrequency()) break;
       int evictedRule = globalRules[globalOldest];
       globalOldest = (globalOldest + 1) % globalRules.length;
       forget(global.removeLast(), evictedRule);

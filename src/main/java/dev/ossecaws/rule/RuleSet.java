@@ -139,14 +139,14 @@ public final class RuleSet {
       default:
         candidates = session.global;
     }
-    long now = event.time.toEpochSecond();
+    long now = event.epochSecond();
     int level = rule.level();
     int counter = 0;
     Event newest = null;
     List<String> samples = null;
     for (Event candidate : candidates) {
       if (newest == null) newest = candidate;
-      if (now - candidate.time.toEpochSecond() > correlation.timeframe) return false;
+      if (now - candidate.epochSecond() > correlation.timeframe) return false;
       if (candidate.matched >= level) return false;
       if (!correlation.accepts(event, candidate)) continue;
       if (counter < correlation.frequency) {
@@ -171,7 +171,7 @@ public final class RuleSet {
   /** Post-processing of the rule found (spec/rules.md §5.4). */
   private Firing fired(Rule rule, Event event, RuleSession session) {
     if (rule.level() == 0) return new Firing(rule, false, List.of());
-    long now = event.time.toEpochSecond();
+    long now = event.epochSecond();
     if (rule.ignoreSeconds > 0) {
       long start = session.ignoreStart[rule.index];
       if (start == 0) {
