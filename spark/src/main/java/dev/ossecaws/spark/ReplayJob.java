@@ -3,6 +3,7 @@ package dev.ossecaws.spark;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossecaws.cloudtrail.RecordLine;
 import dev.ossecaws.engine.Engine;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
       "PATH: a log file or a directory (walked; .json and .json.gz files, digest files skipped) on any"
           + " Hadoop file system: file://, hdfs://, s3a:// (s3:// on EMR).",
       "Exit code: 0 done, 1 some input was skipped (reported on stderr with its file and record),"
-          + " 2 bad usage or an unusable ruleset."
+          + " 2 bad usage, an input path that does not exist, an existing output or an unusable ruleset."
     })
 public final class ReplayJob implements Callable<Integer> {
   static final int EXIT_SKIPPED = 1;
@@ -111,7 +112,12 @@ public final class ReplayJob implements Callable<Integer> {
 
     long start = System.nanoTime();
     List<String> listingFailures = new ArrayList<>();
-    List<InputFile> files = TrailInput.list(inputs, conf, (path, why) -> listingFailures.add(path + ": " + why));
+    List<InputFile> files;
+    try {
+      files = TrailInput.list(inputs, conf, (path, why) -> listingFailures.add(path + ": " + why));
+    } catch (FileNotFoundException e) {
+      return usage("no such file or directory: " + e.getMessage());
+    }
     listingFailures.forEach(line -> err.println("replay: " + line));
     err.flush();
 

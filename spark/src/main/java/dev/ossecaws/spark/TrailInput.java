@@ -23,14 +23,18 @@ import org.apache.hadoop.fs.RemoteIterator;
 final class TrailInput {
   private TrailInput() {}
 
-  /** The files of {@code paths}; a path that cannot be listed is told to {@code failed} and left out. */
-  static List<InputFile> list(List<String> paths, Configuration conf, BiConsumer<String, String> failed) {
+  /**
+   * The files of {@code paths}; a path that does not exist throws, naming it (as replay's own
+   * listing); one that cannot be listed is told to {@code failed} and left out.
+   */
+  static List<InputFile> list(List<String> paths, Configuration conf, BiConsumer<String, String> failed)
+      throws FileNotFoundException {
     List<InputFile> files = new ArrayList<>();
     for (String given : paths) {
       try {
         files.addAll(files(new Path(given), conf));
       } catch (FileNotFoundException e) {
-        failed.accept(given, "no such file or directory");
+        throw new FileNotFoundException(given);
       } catch (IOException | RuntimeException e) {
         failed.accept(given, "cannot list: " + e.getMessage());
       }

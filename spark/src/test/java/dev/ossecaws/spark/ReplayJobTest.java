@@ -240,4 +240,13 @@ class ReplayJobTest {
     assertEquals(List.of(alerts.resolve("mine.txt")), Files.list(alerts).toList());
     assertFalse(run.out().contains("records"));
   }
+
+  @Test
+  void aMissingInputIsABadUsageAndNothingIsWritten() {
+    Path alerts = dir.resolve("alerts");
+    Run run = job("--input", dir.resolve("nowhere").toString(), "--ruleset", "ruleset", "--alerts", alerts.toString());
+    assertEquals(ReplayJob.EXIT_USAGE, run.exit());
+    assertEquals("ossec-aws-spark: no such file or directory: " + dir.resolve("nowhere") + "\n", run.err());
+    assertFalse(Files.exists(alerts));
+  }
 }
