@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "cloudtrail",
     mixinStandardHelpOptions = true,
-    description = "CloudTrail log files to one OSSEC-ready line per record: from S3 (fetch) or local files (flatten).",
-    subcommands = {FetchCommand.class, FlattenCommand.class})
+    description = "CloudTrail log files to one OSSEC-ready line per record: from S3 (fetch) or local files (flatten);"
+        + " their integrity from the trail's signed digest files (verify).",
+    subcommands = {FetchCommand.class, FlattenCommand.class, VerifyCommand.class})
 final class CloudTrailCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -5,6 +5,8 @@ import dev.ossecaws.cloudtrail.FetchSettings;
 import dev.ossecaws.cloudtrail.FetchSummary;
 import dev.ossecaws.cloudtrail.Fetcher;
 import dev.ossecaws.cloudtrail.LineFormat;
+import dev.ossecaws.cloudtrail.QueueFetcher;
+import dev.ossecaws.cloudtrail.QueueSettings;
 import dev.ossecaws.cloudtrail.RecordLine;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +22,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code ossec-aws cloudtrail fetch}: CloudTrail's S3 bucket to the log the OSSEC agent reads. */
 @Command(
@@ -33,6 +36,8 @@ import software.amazon.awssdk.services.s3.S3Client;
           + " --lookback-days before the last run through today (UTC), never the whole bucket; digest"
           + " files are ignored. Credentials come from the AWS SDK's default chain (environment,"
           + " profile, instance role) or --profile.",
+      "With --queue-url, the log files come from the bucket's S3 event notifications in SQS instead (see README,"
+          + " \"CloudTrail fetcher through SQS\").",
       "Exit code: 0 all fetched, 1 some object or listing failed (reported with its key; a later run"
           + " retries it), 2 bad usage or an unusable log or state file."
     })
@@ -89,6 +94,8 @@ final class FetchCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Print each object fetched.")
   boolean verbose;
 
+  @CommandLine.Mixin QueueOptions queue;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     checkMaxLineBytes(spec, maxLineBytes);
@@ -96,11 +103,15 @@ final class FetchCommand implements Callable<Integer> {
     Path logFile = log.toAbsolutePath();
     FetchSettings settings = new FetchSettings(bucket, prefix, accounts, regions, since, lookbackDays, logFile,
         state != null ? state : FetchSettings.defaultState(logFile), format, maxLineBytes, delete, dryRun);
+    QueueSettings queueSettings = queue.enabled() ? queue.settings(spec, bucket) : null;
     PrintWriter err = spec.commandLine().getErr();
-    try (S3Client s3 = s3Options.client()) {
+    try (S3Client s3 = s3Options.client();
+        SqsClient sqs = queue.enabled() ? s3Options.sqsClient(queue.queueUrl, queue.sqsEndpoint) : null) {
       while (true) {
         Report report = new Report(err, spec.commandLine().getOut(), dryRun, verbose, System.console() != null);
-        FetchSummary summary = new Fetcher(s3, settings, report, Clock.systemUTC()).run();
+        FetchSummary summary = queue.enabled()
+            ? new QueueFetcher(s3, sqs, settings, queueSettings, report, Clock.systemUTC()).run()
+            : new Fetcher(s3, settings, report, Clock.systemUTC()).run();
         report.finish(summary);
         if (interval == null) return summary.failed() == 0 ? 0 : Main.EXIT_FAILURES;
         Thread.sleep(interval.toMillis());

@@ -1,5 +1,6 @@
 package dev.ossecaws.cli;
 
+import dev.ossecaws.cloudtrail.CloudTrailFormatException;
 import dev.ossecaws.cloudtrail.LineFormat;
 import dev.ossecaws.cloudtrail.RecordLine;
 import java.io.BufferedOutputStream;
@@ -8,6 +9,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,14 +53,23 @@ final class FlattenCommand implements Callable<Integer> {
       try (InputStream in = file.toString().equals("-") ? System.in : new FileInputStream(file.toFile())) {
         format.copy(in, maxLineBytes, out);
       } catch (FileNotFoundException e) {
-        failures += report(out, e.getMessage()); // "PATH (No such file or directory)"
-      } catch (IOException e) {
+        failures += report(out, file + ": " + whyUnopenable(file));
+      } catch (CloudTrailFormatException e) {
         failures += report(out, file + ": " + e.getMessage());
+      } catch (IOException e) {
+        failures += report(out, file + ": cannot read: " + e.getMessage()); // the system's reason, e.g. "Input/output error"
       }
     }
     out.flush();
     spec.commandLine().getErr().flush();
     return failures == 0 ? 0 : Main.EXIT_FAILURES;
+  }
+
+  /** Why FileInputStream could not open {@code file}: its exception says it only inside the system's text. */
+  private static String whyUnopenable(Path file) {
+    if (Files.isDirectory(file)) return "is a directory";
+    if (!Files.exists(file)) return "no such file";
+    return "permission denied";
   }
 
   /** Reports a file that could not be flattened, after the lines written before it; counts 1. */

@@ -15,6 +15,7 @@ import dev.ossecaws.replay.ReplaySummary;
 import dev.ossecaws.replay.Replayer;
 import dev.ossecaws.replay.TrailFile;
 import dev.ossecaws.replay.TrailFiles;
+import dev.ossecaws.report.HtmlReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,6 +50,7 @@ import software.amazon.awssdk.services.s3.S3Client;
           + " more, one session per account and region, so correlation never crosses them.",
       "With --baseline REF, the same records also go through the ruleset as REF holds it (a git revision"
           + " of this checkout, or a directory), and the rules and records whose alerts differ are listed.",
+      "--alerts writes the alerts as JSON lines (for Filebeat or Logstash), --report as one HTML page.",
       "Exit code: 0 done, 1 some input was skipped (reported on stderr with its file and record),"
           + " 2 bad usage or an unusable ruleset, 3 --fail-on-change found a change at or above its level."
     })
@@ -73,6 +75,12 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--alerts", paramLabel = "FILE", description = "Write every alert to FILE, one JSON object per line.")
   Path alerts;
+
+  @Option(names = "--report", paramLabel = "FILE.html",
+      description = "Also write one self-contained HTML page: alerts per rule, over time by group, per level,"
+          + " top principals, addresses, accounts and regions, the highest-level alerts; with --baseline, the"
+          + " before and after of each rule.")
+  Path report;
 
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
       description = "The summary on stdout: text (default) or json.")
@@ -122,13 +130,20 @@ final class ReplayCommand implements Callable<Integer> {
       List<ReplayListener> listeners = new ArrayList<>(List.of(summary, problems));
       if (comparison != null) listeners.add(comparison);
       long start = System.nanoTime();
-      try (AlertsFile alertsFile = alerts == null ? null : new AlertsFile(alerts)) {
-        if (alertsFile != null) listeners.add(alertsFile);
+      HtmlReport page = report == null ? null : new HtmlReport("ossec-aws replay of "
+          + (paths.size() == 1 ? paths.get(0) : paths.size() + " paths"));
+      try (Alerts alertLines = new Alerts(alerts, page)) {
+        listeners.add(alertLines);
         new Replayer(rulesets, threads, maxLineBytes).run(files, ReplayListener.all(listeners));
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
       problems.finish();
+      if (page != null) {
+        page.records(summary.records());
+        if (comparison != null) page.comparison(comparison.rules());
+        page.write(report);
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       printSummary(summary, comparison, seconds);
       if (comparison != null && failOnChange != null && comparison.changedAtOrAbove(failOnChange)) return EXIT_CHANGED;
@@ -183,20 +198,29 @@ final class ReplayCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** The working tree's alerts as JSON lines, flushed after each file so a crash keeps what was done. */
-  private static final class AlertsFile implements ReplayListener, AutoCloseable {
+  /**
+   * The working tree's alerts, each made into its line once: to the alerts file as JSON lines,
+   * flushed after each file so a crash keeps what was done, and to the report page.
+   */
+  private static final class Alerts implements ReplayListener, AutoCloseable {
     private final OutputStream out;
+    private final HtmlReport page;
 
-    AlertsFile(Path file) throws IOException {
-      this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    /** {@code file} and {@code page} may be null (no --alerts, no --report). */
+    Alerts(Path file, HtmlReport page) throws IOException {
+      this.out = file == null ? null : new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+      this.page = page;
     }
 
     @Override
     public void evaluated(ReplayRecord record, List<Verdict> verdicts) {
       Verdict verdict = verdicts.get(0);
-      if (!AlertLine.isAlert(verdict)) return;
+      if ((out == null && page == null) || !AlertLine.isAlert(verdict)) return;
+      ObjectNode line = AlertLine.of(verdict, record);
+      if (page != null) page.alert(line);
+      if (out == null) return;
       try {
-        out.write(JSON.writeValueAsBytes(AlertLine.of(verdict, record)));
+        out.write(JSON.writeValueAsBytes(line));
         out.write('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -208,6 +232,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public void fileFinished(TrailFile file, String fault) {
+      if (out == null) return;
       try {
         out.flush();
       } catch (IOException e) {
@@ -217,7 +242,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public void close() throws IOException {
-      out.close();
+      if (out != null) out.close();
     }
   }
 

@@ -1,12 +1,9 @@
 package dev.ossecaws.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +19,6 @@ import java.util.Map;
  * Arrays keep their order.
  */
 final class CanonicalOrder {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   /**
    * The record's keys: the ones rules key on first (see {@link RecordLine#LEADING_FIELDS}), then the
    * rest of CloudTrail's record in its documented order.
@@ -44,9 +39,9 @@ final class CanonicalOrder {
 
   private CanonicalOrder() {}
 
-  /** A copy of {@code record} with every object's keys in the canonical order. */
-  static ObjectNode of(ObjectNode record) {
-    return RECORD.apply(record);
+  /** The order of a record's keys, and of its values' keys at every depth. */
+  static AsciiJson.KeyOrder record() {
+    return RECORD;
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
@@ -56,11 +51,13 @@ final class CanonicalOrder {
   }
 
   /** The documented keys of one kind of object, and the layouts of its documented children. */
-  private static final class Layout {
+  private static final class Layout implements AsciiJson.KeyOrder {
     /** Objects CloudTrail does not document: keys by name, at any depth. */
     static final Layout BY_NAME = new Layout(List.of());
 
     private final List<String> documented;
+    /** Each documented key's place in {@code documented}. */
+    private final Map<String, Integer> ranks;
     private final Map<String, Layout> children;
 
     Layout(List<String> documented) {
@@ -69,6 +66,9 @@ final class CanonicalOrder {
 
     private Layout(List<String> documented, Map<String, Layout> children) {
       this.documented = documented;
+      Map<String, Integer> ranks = new HashMap<>();
+      for (String key : documented) ranks.put(key, ranks.size());
+      this.ranks = Map.copyOf(ranks);
       this.children = children;
     }
 
@@ -78,30 +78,32 @@ final class CanonicalOrder {
       return new Layout(documented, Map.copyOf(more));
     }
 
-    ObjectNode apply(ObjectNode object) {
-      ObjectNode ordered = NODES.objectNode();
-      for (String key : documented) {
-        JsonNode value = object.get(key);
-        if (value != null) ordered.set(key, ordered(value, children.getOrDefault(key, BY_NAME)));
+    @Override
+    public List<Map.Entry<String, JsonNode>> fields(ObjectNode object) {
+      @SuppressWarnings("unchecked")
+      Map.Entry<String, JsonNode>[] documentedFields = new Map.Entry[documented.size()];
+      List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.size());
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        Integer rank = ranks.get(field.getKey());
+        if (rank != null) documentedFields[rank] = field;
+        else fields.add(field);
       }
-      List<String> others = new ArrayList<>();
-      for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        if (!documented.contains(key)) others.add(key);
+      fields.sort(Map.Entry.comparingByKey());
+      int at = 0;
+      for (Map.Entry<String, JsonNode> field : documentedFields) {
+        if (field != null) fields.add(at++, field);
       }
-      others.sort(null);
-      for (String key : others) ordered.set(key, ordered(object.get(key), children.getOrDefault(key, BY_NAME)));
-      return ordered;
+      return fields;
     }
 
-    private static JsonNode ordered(JsonNode value, Layout layout) {
-      if (value.isObject()) return layout.apply((ObjectNode) value);
-      if (value.isArray()) {
-        ArrayNode array = NODES.arrayNode(value.size());
-        for (JsonNode element : value) array.add(ordered(element, BY_NAME));
-        return array;
-      }
-      return value;
+    @Override
+    public AsciiJson.KeyOrder child(String key) {
+      return children.getOrDefault(key, BY_NAME);
+    }
+
+    @Override
+    public AsciiJson.KeyOrder element() {
+      return BY_NAME;
     }
   }
 }

@@ -40,6 +40,7 @@ final class FetchState {
   private final Map<String, ObjectId> processed = new LinkedHashMap<>();
   private long logLength;
   private LocalDate listedThrough;
+  private String worker;
   private Pending pending;
 
   private FetchState(Path file) {
@@ -62,6 +63,7 @@ final class FetchState {
     }
     state.logLength = root.path("logLength").asLong();
     if (root.hasNonNull("listedThrough")) state.listedThrough = LocalDate.parse(root.get("listedThrough").asText());
+    if (root.hasNonNull("worker")) state.worker = root.get("worker").asText();
     for (JsonNode object : root.path("processed")) {
       ObjectId id = objectId(object);
       state.processed.put(id.key(), id);
@@ -103,6 +105,22 @@ final class FetchState {
     save();
   }
 
+  /** Replaces the pending batch, none of whose lines are written yet, by a part of it. */
+  void narrow(Pending part) throws IOException {
+    if (pending == null || part.logStart() != pending.logStart()) throw new IllegalStateException("no such batch pending");
+    pending = part;
+    save();
+  }
+
+  /** This log's name in the claims it shares with other queue workers: made once, then kept here. */
+  String worker() throws IOException {
+    if (worker == null) {
+      worker = java.util.UUID.randomUUID().toString();
+      save();
+    }
+    return worker;
+  }
+
   /** The pending batch's lines are durable in the log: its objects are done. */
   void commit() throws IOException {
     for (ObjectId object : pending.objects()) processed.put(object.key(), object);
@@ -141,6 +159,7 @@ final class FetchState {
     root.put("version", VERSION);
     root.put("logLength", logLength);
     root.put("listedThrough", listedThrough == null ? null : listedThrough.toString());
+    if (worker != null) root.put("worker", worker);
     ArrayNode objects = root.putArray("processed");
     processed.values().forEach(object -> objects.add(node(object)));
     if (pending != null) {

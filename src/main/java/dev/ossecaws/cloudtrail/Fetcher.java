@@ -67,8 +67,8 @@ public final class Fetcher {
     }
   }
 
-  /** The state of one run, with its counters. */
-  private final class Run {
+  /** The state of one run, with its counters; {@link QueueFetcher} recovers and downloads through it too. */
+  final class Run {
     private final Instant start = clock.instant();
     private final LocalDate today = LocalDate.ofInstant(start, ZoneOffset.UTC);
     private final FetchState state;
@@ -178,13 +178,11 @@ public final class Fetcher {
     }
 
     private List<String> accountFolders() {
-      List<String> accounts = listing.accountFolders(settings.prefix());
-      if (settings.accounts().isEmpty()) return accounts;
-      return accounts.stream().filter(a -> settings.accounts().contains(TrailLayout.lastSegment(a))).toList();
+      return BucketListing.accountFolders(settings.prefix(), settings.accounts(), listing::folders);
     }
 
     /** Downloads the object as listed (same ETag) and makes its lines, or says why not. */
-    private Download download(ObjectId id, LineFormat format, int maxLineBytes) {
+    Download download(ObjectId id, LineFormat format, int maxLineBytes) {
       GetObjectRequest request = GetObjectRequest.builder()
           .bucket(settings.bucket()).key(id.key()).ifMatch(id.etag()).build();
       ByteArrayOutputStream lines = new ByteArrayOutputStream();
@@ -214,7 +212,7 @@ public final class Fetcher {
      * Brings the log and the state into agreement after an earlier run stopped. Returns false
      * when a pending batch can be neither finished nor undone now (the run then stops).
      */
-    private boolean recover() throws IOException {
+    boolean recover() throws IOException {
       long size = log.size();
       Pending pending = state.pending();
       if (pending == null) {
@@ -287,7 +285,7 @@ public final class Fetcher {
   }
 
   /** One object's lines, or the reason there are none. */
-  private record Download(ObjectId id, byte[] lines, long records, Exception failure) {}
+  record Download(ObjectId id, byte[] lines, long records, Exception failure) {}
 
   private static Download await(Future<Download> download) throws IOException {
     try {

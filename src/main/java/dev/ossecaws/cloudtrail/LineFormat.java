@@ -20,7 +20,7 @@ public enum LineFormat {
   JSON {
     @Override
     String line(ObjectNode record, int maxBytes) {
-      return RecordLine.json(record);
+      return AsciiJson.value(record, AsciiJson.AS_GIVEN);
     }
   };
 

@@ -1,19 +1,9 @@
 package dev.ossecaws.cloudtrail;
 
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -72,12 +62,6 @@ public final class RecordLine {
   static final List<String> BULKY_FIELDS =
       List.of("requestParameters", "responseElements", "additionalEventData");
 
-  private static final ObjectMapper ASCII_JSON = JsonMapper.builder(new JsonFactoryBuilder()
-          .characterEscapes(new AsciiEscapes())
-          .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-          .build())
-      .build();
-
   private RecordLine() {}
 
   /** The record as a line of at most {@value #DEFAULT_MAX_BYTES} bytes. */
@@ -94,22 +78,27 @@ public final class RecordLine {
   public static String of(JsonNode record, int maxBytes) {
     if (!record.isObject()) throw new IllegalArgumentException("record is not a JSON object: " + record.getNodeType());
     if (maxBytes < MIN_MAX_BYTES) throw new IllegalArgumentException("maxBytes < " + MIN_MAX_BYTES + ": " + maxBytes);
+    AsciiJson.KeyOrder order = CanonicalOrder.record();
+    List<Map.Entry<String, JsonNode>> ordered = order.fields((ObjectNode) record);
+    // Written whole first: most records fit, and then their line is this builder.
+    StringBuilder line = new StringBuilder(2048).append(PREFIX);
+    int[] ends = new int[ordered.size()];
+    for (int i = 0; i < ordered.size(); i++) {
+      if (i > 0) line.append(',');
+      String name = ordered.get(i).getKey();
+      AsciiJson.appendString(line, name);
+      line.append(':');
+      AsciiJson.appendValue(line, ordered.get(i).getValue(), order.child(name));
+      ends[i] = line.length();
+    }
+    if (line.length() <= maxBytes) return line.toString();
     Fields fields = new Fields();
-    for (Iterator<Map.Entry<String, JsonNode>> it = CanonicalOrder.of((ObjectNode) record).fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      fields.add(new Field(entry.getKey(), entry.getValue(), LEADING_FIELDS.contains(entry.getKey())));
+    for (int i = 0, start = PREFIX.length(); i < ordered.size(); start = ends[i++] + 1) {
+      String name = ordered.get(i).getKey();
+      fields.add(new Field(name, ordered.get(i).getValue(), LEADING_FIELDS.contains(name), line.substring(start, ends[i])));
     }
     fields.shortenTo(maxBytes);
     return fields.line();
-  }
-
-  /** Compact JSON, ASCII only. */
-  static String json(Object value) {
-    try {
-      return ASCII_JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String marker(int originalBytes) {
@@ -182,8 +171,8 @@ public final class RecordLine {
     final boolean cut;
     final String text;
 
-    Field(String name, JsonNode value, boolean leading) {
-      this(name, value, leading, false, json(name) + ":" + json(value));
+    Field(String name, JsonNode value, boolean leading, String text) {
+      this(name, value, leading, false, text);
     }
 
     private Field(String name, JsonNode value, boolean leading, boolean cut, String text) {
@@ -195,7 +184,7 @@ public final class RecordLine {
     }
 
     private int valueBytes() {
-      return text.length() - json(name).length() - 1;
+      return text.length() - AsciiJson.string(name).length() - 1;
     }
 
     /** This field with its value replaced by the cut marker. */
@@ -230,33 +219,13 @@ public final class RecordLine {
     }
 
     private Field withText(String newValue) {
-      return new Field(name, value, leading, true, json(name) + ":" + json(newValue));
+      return new Field(name, value, leading, true, AsciiJson.string(name) + ":" + AsciiJson.string(newValue));
     }
 
     /** The first {@code n} characters, one fewer if that would split a surrogate pair. */
     private static String head(String s, int n) {
       if (n > 0 && n < s.length() && Character.isHighSurrogate(s.charAt(n - 1))) n--;
       return s.substring(0, n);
-    }
-  }
-
-  /** Escapes DEL too: with ESCAPE_NON_ASCII, every character of the line is printable ASCII. */
-  private static final class AsciiEscapes extends CharacterEscapes {
-    private static final long serialVersionUID = 1L;
-    private final int[] codes = Arrays.copyOf(standardAsciiEscapesForJSON(), 0x80);
-
-    AsciiEscapes() {
-      codes[0x7f] = ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return codes;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return null; // no custom escapes: ESCAPE_STANDARD and ESCAPE_NON_ASCII cover every character
     }
   }
 }

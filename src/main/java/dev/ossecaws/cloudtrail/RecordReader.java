@@ -1,11 +1,13 @@
 package dev.ossecaws.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,8 +26,10 @@ import java.util.zip.ZipException;
  *
  * <p>A file that is not such a document (a truncated or corrupt gzip, invalid JSON, no {@code
  * Records} array, a record that is not an object, content after the document) throws {@link
- * CloudTrailFormatException} naming what is wrong; the whole file, trailer included, is checked
- * before {@link #next()} returns null, so a caller that reads to the end has seen a complete file.
+ * CloudTrailFormatException} with the plain reason and where the reader stopped; the whole file,
+ * trailer included, is checked before {@link #next()} returns null, so a caller that reads to the
+ * end has seen a complete file. Other failures of the input (a network error) pass through as
+ * they are.
  */
 public final class RecordReader implements Closeable {
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -42,9 +46,11 @@ public final class RecordReader implements Closeable {
     this.in = in;
     this.parser = JSON.createParser(in);
     try {
-      if (firstToken() != JsonToken.START_OBJECT) throw format("not a JSON object");
       seekRecords();
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      close();
+      throw plain(e);
+    } catch (RuntimeException e) {
       close();
       throw e;
     }
@@ -57,13 +63,18 @@ public final class RecordReader implements Closeable {
     int first = buffered.read();
     int second = buffered.read();
     buffered.reset();
-    boolean gzip = first == 0x1f && second == 0x8b;
+    if (first != 0x1f || second != 0x8b) return new RecordReader(buffered);
+    GZIPInputStream gunzipped;
     try {
-      return new RecordReader(gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered);
-    } catch (ZipException | EOFException e) {
+      gunzipped = new GZIPInputStream(buffered, 1 << 16);
+    } catch (ZipException e) {
       buffered.close();
-      throw gzipFailure(e);
+      throw CloudTrailFormatException.notGzip(); // the magic bytes, then no gzip header
+    } catch (EOFException e) {
+      buffered.close();
+      throw CloudTrailFormatException.truncatedGzip();
     }
+    return new RecordReader(gunzipped);
   }
 
   /** The next record, or null after the last one (once the rest of the file has been checked). */
@@ -76,14 +87,13 @@ public final class RecordReader implements Closeable {
         return null;
       }
       if (token != JsonToken.START_OBJECT) {
-        throw format("record " + (recordsRead + 1) + " is not a JSON object but " + describe(token));
+        throw CloudTrailFormatException.recordNotAnObject(recordsRead + 1, kind(token));
       }
+      ObjectNode record = parser.readValueAsTree();
       recordsRead++;
-      return parser.readValueAsTree();
-    } catch (JsonProcessingException e) {
-      throw invalidJson(e);
-    } catch (ZipException | EOFException e) {
-      throw gzipFailure(e);
+      return record;
+    } catch (IOException e) {
+      throw plain(e);
     }
   }
 
@@ -101,29 +111,19 @@ public final class RecordReader implements Closeable {
     }
   }
 
-  /** The document's first token; text that is no JSON at all is a format error too. */
-  private JsonToken firstToken() throws IOException {
-    try {
-      return parser.nextToken();
-    } catch (JsonProcessingException e) {
-      throw invalidJson(e);
-    }
-  }
-
   /** Moves to the first record, skipping any other top-level fields before {@code Records}. */
   private void seekRecords() throws IOException {
-    try {
-      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-        boolean records = parser.currentName().equals("Records");
-        JsonToken value = parser.nextToken();
-        if (records && value == JsonToken.START_ARRAY) return;
-        if (records) throw format("\"Records\" is not an array but " + describe(value));
-        parser.skipChildren();
-      }
-      throw format("no \"Records\" array");
-    } catch (JsonProcessingException e) {
-      throw invalidJson(e);
+    JsonToken first = parser.nextToken();
+    if (first == null) throw CloudTrailFormatException.emptyFile();
+    if (first != JsonToken.START_OBJECT) throw CloudTrailFormatException.notAnObject(kind(first));
+    for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+      boolean records = parser.currentName().equals("Records");
+      JsonToken value = parser.nextToken();
+      if (records && value == JsonToken.START_ARRAY) return;
+      if (records) throw CloudTrailFormatException.recordsNotAnArray(kind(value));
+      parser.skipChildren();
     }
+    throw CloudTrailFormatException.noRecords();
   }
 
   /** Reads past the Records array to the end of input, so a truncated end is noticed now. */
@@ -132,35 +132,55 @@ public final class RecordReader implements Closeable {
       parser.nextToken();
       parser.skipChildren();
     }
-    if (parser.currentToken() != JsonToken.END_OBJECT) throw format("unexpected " + describe(parser.currentToken()));
-    JsonToken trailing = parser.nextToken();
-    if (trailing != null) throw format("content after the end of the document: " + describe(trailing));
+    // The parser refuses anything but the object's end here: the document is complete.
+    JsonToken trailing;
+    try {
+      trailing = parser.nextToken();
+    } catch (JsonProcessingException e) {
+      throw CloudTrailFormatException.contentAfterDocument(lineOf(e), columnOf(e));
+    }
+    if (trailing != null) {
+      JsonLocation at = parser.currentTokenLocation();
+      throw CloudTrailFormatException.contentAfterDocument(at.getLineNr(), at.getColumnNr());
+    }
     done = true;
   }
 
-  private static CloudTrailFormatException gzipFailure(IOException e) {
-    return new CloudTrailFormatException("truncated or corrupt gzip" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+  /** The reason in the user's words for a failure of the gzip or JSON layer; others as they are. */
+  private IOException plain(IOException e) {
+    if (e instanceof CloudTrailFormatException) return e;
+    if (e instanceof EOFException) return CloudTrailFormatException.truncatedGzip();
+    if (e instanceof ZipException) return CloudTrailFormatException.corruptGzip();
+    if (!(e instanceof JsonProcessingException json)) return e;
+    int line = lineOf(json);
+    int column = columnOf(json);
+    if (json instanceof StreamConstraintsException) return CloudTrailFormatException.valueTooLarge(line, column);
+    if (json instanceof JsonEOFException) return CloudTrailFormatException.truncatedJson(line, column);
+    // Jackson tells bad UTF-8 apart only in its message (UTF8StreamJsonParser._reportInvalid*).
+    if (json instanceof JsonParseException && String.valueOf(json.getOriginalMessage()).startsWith("Invalid UTF-8")) {
+      return CloudTrailFormatException.invalidUtf8(line, column);
+    }
+    return CloudTrailFormatException.invalidJson(line, column);
   }
 
-  private CloudTrailFormatException invalidJson(JsonProcessingException e) {
-    JsonLocation location = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-    String message = e.getOriginalMessage();
-    int startMarker = message.indexOf(" (start marker at");
-    // Jackson's own nested location is noise next to ours.
-    return at("invalid JSON: " + (startMarker < 0 ? message : message.substring(0, startMarker)), location);
+  private int lineOf(JsonProcessingException e) {
+    return (e.getLocation() != null ? e.getLocation() : parser.currentLocation()).getLineNr();
   }
 
-  /** A failure at the current token. */
-  private CloudTrailFormatException format(String message) {
-    return at(message, parser.currentTokenLocation());
+  private int columnOf(JsonProcessingException e) {
+    return (e.getLocation() != null ? e.getLocation() : parser.currentLocation()).getColumnNr();
   }
 
-  private static CloudTrailFormatException at(String message, JsonLocation location) {
-    return new CloudTrailFormatException(
-        message + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
-  }
-
-  private static String describe(JsonToken token) {
-    return token == null ? "the end of the file" : token.asString() != null ? "'" + token.asString() + "'" : token.name();
+  /** What a value starting with {@code token} is, in words. */
+  private static String kind(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> "an unexpected token";
+    };
   }
 }

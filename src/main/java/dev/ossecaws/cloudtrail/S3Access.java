@@ -1,6 +1,7 @@
 package dev.ossecaws.cloudtrail;
 
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -9,8 +10,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
-/** The S3 client the fetcher uses: the SDK's default credential chain, retries with backoff. */
+/** The S3 (and SQS) clients the fetcher uses: the SDK's default credential chain, retries with backoff. */
 public final class S3Access {
   private S3Access() {}
 
@@ -22,9 +25,7 @@ public final class S3Access {
   public static S3Client client(String region, String profile, URI endpoint, boolean pathStyle) {
     S3ClientBuilder builder = S3Client.builder()
         .region(region != null ? Region.of(region) : defaultRegion(profile))
-        .credentialsProvider(profile != null
-            ? ProfileCredentialsProvider.create(profile)
-            : DefaultCredentialsProvider.builder().build())
+        .credentialsProvider(credentials(profile))
         .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
         .forcePathStyle(pathStyle);
     if (endpoint != null) {
@@ -33,6 +34,24 @@ public final class S3Access {
       builder.crossRegionAccessEnabled(true);
     }
     return builder.build();
+  }
+
+  /**
+   * The SQS client of the queue worker: the queue URL's region ({@code https://sqs.REGION.amazonaws.com/...})
+   * unless {@code region} is given, the same credentials as S3's, and {@code endpoint} (null: AWS).
+   */
+  public static SqsClient sqsClient(String queueUrl, String region, String profile, URI endpoint) {
+    java.util.regex.Matcher inUrl = java.util.regex.Pattern.compile("^https?://sqs\\.([a-z0-9-]+)\\.").matcher(queueUrl);
+    SqsClientBuilder builder = SqsClient.builder()
+        .region(region != null ? Region.of(region) : inUrl.find() ? Region.of(inUrl.group(1)) : defaultRegion(profile))
+        .credentialsProvider(credentials(profile))
+        .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
+    if (endpoint != null) builder.endpointOverride(endpoint);
+    return builder.build();
+  }
+
+  private static AwsCredentialsProvider credentials(String profile) {
+    return profile != null ? ProfileCredentialsProvider.create(profile) : DefaultCredentialsProvider.builder().build();
   }
 
   private static Region defaultRegion(String profile) {

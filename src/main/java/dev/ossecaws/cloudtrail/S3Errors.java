@@ -1,6 +1,9 @@
 package dev.ossecaws.cloudtrail;
 
 import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -28,12 +31,21 @@ public final class S3Errors {
       };
       return meaning + " (" + code + ", HTTP " + status + ")";
     }
-    if (e instanceof CloudTrailFormatException) return "not a CloudTrail log file: " + e.getMessage();
+    if (e instanceof CloudTrailFormatException) return e.getMessage();
     if (e instanceof SdkClientException && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
       return "no AWS credentials found (environment, ~/.aws profile, container or instance role)";
     }
-    if (e instanceof SdkException) return "cannot reach S3: " + e.getMessage();
-    if (e instanceof IOException) return "download failed: " + e.getMessage();
+    if (e instanceof SdkException) return "cannot reach S3: " + networkReason(e);
+    if (e instanceof IOException) return "the download broke off: " + networkReason(e);
     return e.toString();
+  }
+
+  /** The system's own reason ("Connection refused", "Read timed out") under the SDK's and HTTP client's wrappers. */
+  private static String networkReason(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+    if (root instanceof UnknownHostException) return "unknown host " + root.getMessage();
+    if (root instanceof SocketException || root instanceof SocketTimeoutException) return root.getMessage();
+    return e.getMessage();
   }
 }

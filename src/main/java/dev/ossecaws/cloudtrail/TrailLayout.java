@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * YYYY/MM/DD/<account>_CloudTrail_<region>_<time>_<id>.json.gz}. Digest files live beside them
  * under {@code CloudTrail-Digest/} and are named {@code _CloudTrail-Digest_}: they are not logs.
  */
-final class TrailLayout {
+public final class TrailLayout {
   private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd/");
   private static final Pattern DAY_IN_KEY =
       Pattern.compile("/CloudTrail/[^/]+/(\\d{4})/(\\d{2})/(\\d{2})/[^/]+$");
@@ -18,13 +18,13 @@ final class TrailLayout {
   private TrailLayout() {}
 
   /** The folder holding one folder per account (or per organization, for organization trails). */
-  static String accountsFolder(String prefix) {
+  public static String accountsFolder(String prefix) {
     if (prefix.isEmpty() || prefix.endsWith("/")) return prefix + "AWSLogs/";
     return prefix + "/AWSLogs/";
   }
 
   /** Whether a folder under AWSLogs/ is an organization's, holding account folders. */
-  static boolean isOrganizationFolder(String folder) {
+  public static boolean isOrganizationFolder(String folder) {
     return lastSegment(folder).startsWith("o-");
   }
 
@@ -37,7 +37,7 @@ final class TrailLayout {
   }
 
   /** The folder's own name: {@code 123456789012} for {@code AWSLogs/123456789012/}. */
-  static String lastSegment(String folder) {
+  public static String lastSegment(String folder) {
     String trimmed = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     return trimmed.substring(trimmed.lastIndexOf('/') + 1);
   }
@@ -46,6 +46,11 @@ final class TrailLayout {
   static boolean isLogFile(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1);
     return name.contains("_CloudTrail_") && (name.endsWith(".json.gz") || name.endsWith(".json"));
+  }
+
+  /** Whether the key names one of CloudTrail's digest files, which are not logs. */
+  static boolean isDigestFile(String key) {
+    return key.substring(key.lastIndexOf('/') + 1).contains("_CloudTrail-Digest_");
   }
 
   /** The day folder the key is in, or null for a key outside the layout. */

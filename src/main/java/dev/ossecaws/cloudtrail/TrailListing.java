@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -50,15 +51,7 @@ public final class TrailListing {
 
   /** The folders of each account, organization trails' member accounts included. */
   List<String> accountFolders(String prefix) {
-    List<String> accounts = new ArrayList<>();
-    for (String folder : folders(TrailLayout.accountsFolder(prefix))) {
-      if (TrailLayout.isOrganizationFolder(folder)) {
-        accounts.addAll(folders(folder));
-      } else {
-        accounts.add(folder);
-      }
-    }
-    return accounts;
+    return BucketListing.accountFolders(prefix, Set.of(), this::folders);
   }
 
   /** The log files (not digests, not stray files) directly under a day folder. */

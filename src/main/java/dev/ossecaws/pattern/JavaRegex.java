@@ -28,26 +28,28 @@ abstract class JavaRegex extends OsPattern {
 
   /**
    * Searches {@code text}, the whole subject, as {@link #search} does from 0. A pattern whose every
-   * alternative starts with a literal is tried only where one occurs (found by {@code indexOf} on the
-   * lower-case copy): no match can start elsewhere, and Java's search would try each position in
-   * between. Transparent, non-anchoring bounds keep {@code ^} and lookbehinds seeing the whole text,
-   * as in a search from 0.
+   * alternative starts with a literal is tried only where one occurs ({@link SubjectCache#indexOf}):
+   * no match can start elsewhere, and Java's search would try each position in between. Each
+   * literal's next occurrence is looked for again only once the search has passed it. Transparent,
+   * non-anchoring bounds keep {@code ^} and lookbehinds seeing the whole text, as in a search from 0.
    */
   final Matcher searchWhole(Pattern pattern, String text) {
     String[] leading = literals.leading();
     if (leading == null) return searchFrom(pattern, text, 0);
-    String lowered = SubjectCache.lowered(text);
+    int[] next = new int[leading.length];
+    for (int i = 0; i < leading.length; i++) next[i] = SubjectCache.indexOf(text, leading[i], 0);
     Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     try {
-      for (int from = 0; ; ) {
+      while (true) {
         int start = -1;
-        for (int i = 0; i < leading.length; i++) {
-          int at = lowered.indexOf(leading[i], from);
+        for (int at : next) {
           if (at >= 0 && (start < 0 || at < start)) start = at;
         }
         if (start < 0) return null;
         if (matcher.region(start, text.length()).lookingAt()) return matcher;
-        from = start + 1;
+        for (int i = 0; i < leading.length; i++) {
+          if (next[i] == start) next[i] = SubjectCache.indexOf(text, leading[i], start + 1);
+        }
       }
     } catch (StackOverflowError e) {
       return null; // as in search

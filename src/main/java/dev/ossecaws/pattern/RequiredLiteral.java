@@ -124,9 +124,8 @@ final class RequiredLiteral {
   /** Whether {@code subject} from {@code from} on holds one of {@code lowerCase} in some ASCII case. */
   static boolean isIn(String subject, int from, String[] lowerCase) {
     if (lowerCase == null) return true;
-    String lowered = SubjectCache.lowered(subject);
     for (int i = 0; i < lowerCase.length; i++) { // no iterator: this runs for every pattern of every event
-      if (lowered.indexOf(lowerCase[i], from) >= 0) return true;
+      if (SubjectCache.indexOf(subject, lowerCase[i], from) >= 0) return true;
     }
     return false;
   }

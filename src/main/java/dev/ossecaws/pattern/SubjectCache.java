@@ -3,25 +3,39 @@ package dev.ossecaws.pattern;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 /**
- * What every pattern tried on a subject asks of it, computed once per subject: its lower-case copy
- * (for the required and leading literals) and where its first non-ASCII byte is (for the flavours
- * that search ASCII subjects as they are). The patterns of one event ask about the same few strings
- * (its full log, its log, the rest after a prematch) in turn, so each thread keeps its last four.
+ * What every pattern tried on a subject asks of it: where a literal occurs, A-Z folded (for the
+ * required and leading literals), and whether it is ASCII (for the flavours that search ASCII
+ * subjects as they are). For a long subject both come from a lower-case copy and the offset of its
+ * last non-ASCII byte, computed once: the patterns of one event ask about the same few strings (its
+ * full log, its log) in turn, so each thread keeps its last four.
  */
 final class SubjectCache {
   private static final int SIZE = 4;
+  /**
+   * Subjects shorter than this (field values, most syslog messages) are scanned in place: copying
+   * one costs more than the few scans it would spare.
+   */
+  private static final int SHORT = 128;
   private static final ThreadLocal<Entry[]> RECENT = ThreadLocal.withInitial(() -> new Entry[SIZE]);
 
   private SubjectCache() {}
 
-  /** {@code subject} with A-Z lowered. */
-  static String lowered(String subject) {
-    return entry(subject).lowered;
+  /** Where {@code lowerLiteral} first occurs in {@code subject} at or after {@code from}, A-Z folded; -1 if nowhere. */
+  static int indexOf(String subject, String lowerLiteral, int from) {
+    if (subject.length() >= SHORT) return entry(subject).lowered.indexOf(lowerLiteral, from);
+    for (int at = Math.max(from, 0), last = subject.length() - lowerLiteral.length(); at <= last; at++) {
+      if (Literal.regionEqualsIgnoreAsciiCase(subject, at, lowerLiteral)) return at;
+    }
+    return -1;
   }
 
   /** Whether {@code subject} from {@code from} on is ASCII. */
   static boolean isAscii(String subject, int from) {
-    return entry(subject).lastNonAscii < from;
+    if (subject.length() >= SHORT) return entry(subject).lastNonAscii < from;
+    for (int i = from; i < subject.length(); i++) {
+      if (subject.charAt(i) >= 0x80) return false;
+    }
+    return true;
   }
 
   private static Entry entry(String subject) {

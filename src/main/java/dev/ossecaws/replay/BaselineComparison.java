@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossecaws.engine.Engine;
 import dev.ossecaws.engine.Verdict;
+import dev.ossecaws.report.RuleChange;
 import dev.ossecaws.rule.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,16 +53,6 @@ public final class BaselineComparison implements ReplayListener {
     }
   }
 
-  /**
-   * One rule's alerts on both sides; a level is -1 where the ruleset has no such rule.
-   */
-  public record RuleDelta(int ruleId, String description, int levelBefore, int levelAfter, long alertsBefore,
-      long alertsAfter) {
-    boolean differs() {
-      return levelBefore != levelAfter || alertsBefore != alertsAfter;
-    }
-  }
-
   public BaselineComparison(Engine before, Engine after) {
     this.before = before;
     this.after = after;
@@ -85,17 +76,21 @@ public final class BaselineComparison implements ReplayListener {
   public void fileFinished(TrailFile file, String fault) {}
 
   /** Every rule that alerted on either side, those that differ first, then by id. */
-  public List<RuleDelta> rules() {
-    List<RuleDelta> rules = new ArrayList<>();
+  public List<RuleChange> rules() {
+    List<RuleChange> rules = new ArrayList<>();
     alertsByRule.forEach((id, counts) -> {
       Rule was = before.rule(id);
       Rule is = after.rule(id);
       String description = is != null ? is.description() : was.description();
-      rules.add(new RuleDelta(id, description, was == null ? -1 : was.level(), is == null ? -1 : is.level(),
+      rules.add(new RuleChange(id, description, was == null ? -1 : was.level(), is == null ? -1 : is.level(),
           counts[0], counts[1]));
     });
-    rules.sort(Comparator.comparing((RuleDelta r) -> !r.differs()).thenComparingInt(RuleDelta::ruleId));
+    rules.sort(Comparator.comparing((RuleChange r) -> !differs(r)).thenComparingInt(RuleChange::ruleId));
     return rules;
+  }
+
+  private static boolean differs(RuleChange rule) {
+    return rule.levelBefore() != rule.levelAfter() || rule.alertsBefore() != rule.alertsAfter();
   }
 
   /** The records whose alert differs, in replay order. */
@@ -112,14 +107,14 @@ public final class BaselineComparison implements ReplayListener {
     StringBuilder out = new StringBuilder();
     long gained = changes.stream().filter(c -> c.kind().equals("gained")).count();
     long lost = changes.stream().filter(c -> c.kind().equals("lost")).count();
-    List<RuleDelta> rules = rules();
+    List<RuleChange> rules = rules();
     out.append(String.format(Locale.ROOT, "baseline -> working tree: %d rules differ, %d records differ"
             + " (%d gained an alert, %d lost one, %d changed)%n",
-        rules.stream().filter(RuleDelta::differs).count(), changes.size(), gained, lost, changes.size() - gained - lost));
+        rules.stream().filter(BaselineComparison::differs).count(), changes.size(), gained, lost, changes.size() - gained - lost));
     if (!rules.isEmpty()) {
       out.append(String.format(Locale.ROOT, "  %-6s %-9s %-21s %s%n", "rule", "level", "alerts", "description"));
-      for (RuleDelta rule : rules) {
-        out.append(String.format(Locale.ROOT, "%s %-6d %-9s %-21s %s%n", rule.differs() ? "*" : " ", rule.ruleId(),
+      for (RuleChange rule : rules) {
+        out.append(String.format(Locale.ROOT, "%s %-6d %-9s %-21s %s%n", differs(rule) ? "*" : " ", rule.ruleId(),
             rule.levelBefore() + " -> " + rule.levelAfter(), rule.alertsBefore() + " -> " + rule.alertsAfter(),
             rule.description()));
       }
@@ -135,7 +130,7 @@ public final class BaselineComparison implements ReplayListener {
   public ObjectNode json() {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode rules = root.putArray("rules");
-    for (RuleDelta rule : rules()) {
+    for (RuleChange rule : rules()) {
       rules.addObject().put("id", rule.ruleId()).put("description", rule.description())
           .put("levelBefore", rule.levelBefore()).put("levelAfter", rule.levelAfter())
           .put("alertsBefore", rule.alertsBefore()).put("alertsAfter", rule.alertsAfter());

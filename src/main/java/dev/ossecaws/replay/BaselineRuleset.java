@@ -35,7 +35,13 @@ public final class BaselineRuleset implements AutoCloseable {
     Path asDirectory = Path.of(ref);
     if (Files.isDirectory(asDirectory)) return new BaselineRuleset(asDirectory, false);
     Path dir = ruleset.toAbsolutePath();
-    String top = git(dir, "rev-parse", "--show-toplevel").strip();
+    String top;
+    try {
+      top = git(dir, "rev-parse", "--show-toplevel").strip();
+    } catch (IOException e) {
+      throw new IOException("--baseline '" + ref + "' is not a directory, and " + ruleset
+          + " is not in a git checkout to read it as a revision from");
+    }
     String prefix = git(dir, "rev-parse", "--show-prefix").strip();
     String commit;
     try {

@@ -32,6 +32,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class Replayer {
   private static final int QUEUE = 4096;
+  private static final int BATCH = 256;
 
   private final List<Engine> rulesets;
   private final int threads;
@@ -121,12 +122,15 @@ public final class Replayer {
   /**
    * The reader on its own thread, one worker thread per partition group, and the calling thread
    * telling the listener: every record and event carries a sequence number, and results are told
-   * in that order however the workers race.
+   * in that order however the workers race. Records travel in batches (a thread woken per record
+   * costs more than the record's evaluation on a busy machine); every batch is sent at the end of
+   * each file, so the calling thread never waits for a record still with the reader.
    */
   private final class Parallel {
     private final ReplayListener listener;
-    private final BlockingQueue<Result> results = new LinkedBlockingQueue<>();
-    private final List<BlockingQueue<Work>> workQueues = new ArrayList<>();
+    // Bounded in records, not batches: verdicts waiting to be told are the replay's biggest memory.
+    private final BlockingQueue<List<Result>> results = new LinkedBlockingQueue<>(QUEUE / BATCH);
+    private final List<BlockingQueue<List<Work>>> workQueues = new ArrayList<>();
     private final List<Thread> running = new ArrayList<>();
 
     Parallel(ReplayListener listener) {
@@ -136,7 +140,7 @@ public final class Replayer {
     void run(List<TrailFile> files) throws InterruptedException {
       try {
         for (int i = 0; i < threads; i++) {
-          BlockingQueue<Work> queue = new ArrayBlockingQueue<>(QUEUE);
+          BlockingQueue<List<Work>> queue = new ArrayBlockingQueue<>(QUEUE / BATCH);
           workQueues.add(queue);
           start("ossec-aws-replay-" + i, () -> work(queue));
         }
@@ -152,7 +156,11 @@ public final class Replayer {
         try {
           task.run();
         } catch (RuntimeException | Error e) {
-          results.add(new Result(-1, null, e));
+          try {
+            results.put(List.of(new Result(-1, null, e))); // the calling thread drains, so this ends
+          } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+          }
         }
       }, name);
       thread.setDaemon(true);
@@ -163,36 +171,52 @@ public final class Replayer {
     /** Reads every file, hands records to their partition's worker, then ends the workers. */
     private void readAll(List<TrailFile> files) {
       Map<Partition, Integer> workerOf = new HashMap<>();
+      List<List<Work>> batches = new ArrayList<>();
+      for (int i = 0; i < threads; i++) batches.add(new ArrayList<>(BATCH));
       long[] next = {0};
       try {
         read(files, new Sink() {
           @Override
           public void record(ReplayRecord record) throws InterruptedException {
             int worker = workerOf.computeIfAbsent(Partition.keyOf(record.record()), p -> workerOf.size() % threads);
-            workQueues.get(worker).put(new Work(next[0]++, record));
+            List<Work> batch = batches.get(worker);
+            batch.add(new Work(next[0]++, record));
+            if (batch.size() == BATCH) send(batches, worker);
           }
 
           @Override
-          public void event(Consumer<ReplayListener> event) {
-            results.add(new Result(next[0]++, event, null));
+          public void event(Consumer<ReplayListener> event) throws InterruptedException {
+            for (int worker = 0; worker < threads; worker++) send(batches, worker);
+            results.put(List.of(new Result(next[0]++, event, null)));
           }
         });
-        for (BlockingQueue<Work> queue : workQueues) queue.put(Work.END);
-        results.add(new Result(next[0], null, null)); // the end: nothing more after this number
+        for (BlockingQueue<List<Work>> queue : workQueues) queue.put(List.of());
+        results.put(List.of(new Result(next[0], null, null))); // the end: nothing more after this number
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
 
-    /** Evaluates one group of partitions, each in its own sessions. */
-    private void work(BlockingQueue<Work> queue) {
+    private void send(List<List<Work>> batches, int worker) throws InterruptedException {
+      List<Work> batch = batches.get(worker);
+      if (batch.isEmpty()) return;
+      workQueues.get(worker).put(List.copyOf(batch));
+      batch.clear();
+    }
+
+    /** Evaluates one group of partitions, each in its own sessions, until the empty batch. */
+    private void work(BlockingQueue<List<Work>> queue) {
       Map<Partition, List<PartitionReplay>> sessions = new HashMap<>();
       try {
-        for (Work work = queue.take(); work != Work.END; work = queue.take()) {
-          ReplayRecord record = work.record();
-          List<Verdict> verdicts =
-              evaluate(sessions.computeIfAbsent(Partition.keyOf(record.record()), p -> sessions()), record);
-          results.add(new Result(work.sequence(), l -> l.evaluated(record, verdicts), null));
+        for (List<Work> batch = queue.take(); !batch.isEmpty(); batch = queue.take()) {
+          List<Result> done = new ArrayList<>(batch.size());
+          for (Work work : batch) {
+            ReplayRecord record = work.record();
+            List<Verdict> verdicts =
+                evaluate(sessions.computeIfAbsent(Partition.keyOf(record.record()), p -> sessions()), record);
+            done.add(new Result(work.sequence(), l -> l.evaluated(record, verdicts), null));
+          }
+          results.put(done);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -204,13 +228,11 @@ public final class Replayer {
       long next = 0;
       long end = Long.MAX_VALUE;
       while (next < end) {
-        Result result = results.take();
-        if (result.failure() != null) throw new IllegalStateException("replay thread failed", result.failure());
-        if (result.event() == null) {
-          end = result.sequence();
-          continue;
+        for (Result result : results.take()) {
+          if (result.failure() != null) throw new IllegalStateException("replay thread failed", result.failure());
+          if (result.event() == null) end = result.sequence();
+          else waiting.add(result);
         }
-        waiting.add(result);
         while (!waiting.isEmpty() && waiting.peek().sequence() == next) {
           waiting.poll().event().accept(listener);
           next++;
@@ -220,9 +242,7 @@ public final class Replayer {
   }
 
   /** A record for a worker, with its place in the replay. */
-  private record Work(long sequence, ReplayRecord record) {
-    static final Work END = new Work(-1, null);
-  }
+  private record Work(long sequence, ReplayRecord record) {}
 
   /** What to tell the listener at a place in the replay; the end (no event); or a thread's failure. */
   private record Result(long sequence, Consumer<ReplayListener> event, Throwable failure) {}

@@ -36,6 +36,8 @@ final class RuleTreeBuilder {
   private final List<Position> top = new ArrayList<>();
   private final List<Slot> slots = new ArrayList<>();
   private final Map<Integer, Slot> byId = new HashMap<>();
+  /** Every position of each rule id, so that most if_sid lookups need no walk of the tree. */
+  private final Map<Integer, List<Position>> positionsById = new HashMap<>();
   private final Consumer<String> log;
 
   RuleTreeBuilder(Consumer<String> log) {
@@ -58,14 +60,20 @@ final class RuleTreeBuilder {
     if (rule.id < 10) {
       slot.rule = rule.build();
       register(slot, draft);
-      insert(top, new Position(slot));
+      insert(top, position(slot));
       return;
     }
     List<Position> parents = parents(draft);
     slot.rule = rule.build();
     register(slot, draft);
     wireCorrelation(slot, draft);
-    for (Position parent : parents) insert(parent.children, new Position(slot));
+    for (Position parent : parents) insert(parent.children, position(slot));
+  }
+
+  private Position position(Slot slot) {
+    Position position = new Position(slot);
+    positionsById.computeIfAbsent(slot.rule.id(), id -> new ArrayList<>(1)).add(position);
+    return position;
   }
 
   private void register(Slot slot, RuleDraft draft) {
@@ -85,7 +93,7 @@ final class RuleTreeBuilder {
           continue;
         }
         int before = parents.size();
-        attachBySid(top, sid, parents);
+        attachBySid(sid, parents);
         if (parents.size() == before) {
           throw error(draft, "rules_list: Signature ID '" + sid + "' not found. Invalid 'if_sid'.");
         }
@@ -141,6 +149,21 @@ final class RuleTreeBuilder {
     }
     sids.add(value >= 0 ? value : 0);
     return sids;
+  }
+
+  /**
+   * The positions {@link #attachBySid(List, int, List)} finds. A rule with one position is always
+   * found there (only a position of the same id stops a scan), so only rules that sit under several
+   * parents need the walk; on OSSEC's default rules that spares nearly every walk of the tree.
+   */
+  private void attachBySid(int sid, List<Position> found) {
+    List<Position> positions = positionsById.get(sid);
+    if (positions == null) return;
+    if (positions.size() == 1) {
+      found.add(positions.get(0));
+    } else {
+      attachBySid(top, sid, found);
+    }
   }
 
   /**

@@ -19,6 +19,9 @@ final class DialectReader {
   private int pos;
   private int lineCountedTo;
   private int line = 1;
+  /** Where the next {@code !>} and {@code -->} are (-1: none left; -2: not looked for yet). */
+  private int nextBang = -2;
+  private int nextDashes = -2;
 
   private DialectReader(String file, String text) {
     this.file = file;
@@ -195,8 +198,8 @@ final class DialectReader {
   /** Skips a comment whose {@code <} was just consumed, up to the first {@code !>} or {@code -->}. */
   private void skipComment() throws XmlException {
     pos++;
-    int bang = text.indexOf("!>", pos);
-    int dashes = text.indexOf("-->", pos);
+    int bang = nextBang = next("!>", nextBang);
+    int dashes = nextDashes = next("-->", nextDashes);
     if (bang < 0 && dashes < 0) {
       pos = text.length();
       throw error("XMLERR: Comment not closed.");
@@ -206,6 +209,15 @@ final class DialectReader {
     } else {
       pos = dashes + 3;
     }
+  }
+
+  /**
+   * The first {@code marker} at or after {@link #pos}, reusing {@code known} (the last answer) while
+   * it is still ahead: a file without {@code !>} would otherwise be scanned to its end once per comment.
+   */
+  private int next(String marker, int known) {
+    if (known == -1 || known >= pos) return known;
+    return text.indexOf(marker, pos);
   }
 
   /** Whether the {@code <} just consumed follows a backslash. */

@@ -150,8 +150,8 @@ class ReplayCommandTest {
     assertEquals(1, run("replay", "--alerts", alerts.toString(), mixed.toString(), broken.toString()));
 
     assertEquals("replay: " + mixed + " record 0: not a CloudTrail record: no eventVersion\n"
-        + "replay: " + broken + ": not a CloudTrail log file: invalid JSON: Unexpected end-of-input: expected close"
-        + " marker for Array (line 1, column 13)\n", err.toString());
+        + "replay: " + broken + ": not a CloudTrail log file: truncated JSON: the file ends at line 1, column 13\n",
+        err.toString());
     assertEquals(1, alertLines(alerts).size());
     assertEquals(1, alertLines(alerts).get(0).get("source").get("record").intValue());
     assertTrue(out.toString().contains("skipped: 1 files cut short or unreadable, 1 records not CloudTrail"), out.toString());
@@ -227,8 +227,12 @@ class ReplayCommandTest {
     Path alerts = dir.resolve("alerts.jsonl");
     String trailDir = dir.resolve("trail").toString();
 
+    Path page = dir.resolve("report.html");
     assertEquals(0, run("replay", "--ruleset", copy.ruleset().toString(), "--baseline", "ruleset", "--alerts",
-        alerts.toString(), "--format", "json", trailDir));
+        alerts.toString(), "--report", page.toString(), "--format", "json", trailDir));
+    String html = Files.readString(page, UTF_8);
+    assertTrue(html.contains("<title>ossec-aws replay of " + trailDir + "</title>"), html.substring(0, 300));
+    assertTrue(html.contains("\"levelBefore\":5,\"levelAfter\":7"), "the page shows the comparison");
 
     Set<String> raised = new TreeSet<>();
     for (JsonNode line : alertLines(alerts)) {

@@ -23,6 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An HTTP proxy in front of a real S3 server that answers chosen GETs with S3 error responses
  * (throttling, 5xx, access denied) before passing them on: the network misbehaving, not a fake S3.
+ *
+ * <p>It also makes S3Mock's conditional writes atomic, as S3's are: S3Mock checks {@code If-None-Match}
+ * and {@code If-Match} and then writes, so two concurrent writes can both pass (measured with 4.12.4:
+ * 87 of 200 rounds of eight concurrent creates had more than one winner). The proxy passes
+ * conditional writes of one key to it one at a time.
  */
 public final class FaultyS3Proxy implements AutoCloseable {
   private static final Set<String> HOP_HEADERS =
@@ -37,11 +42,17 @@ public final class FaultyS3Proxy implements AutoCloseable {
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<String, Integer> gets = new ConcurrentHashMap<>();
   private final Map<String, Fault> always = new ConcurrentHashMap<>();
+  private final Map<String, Object> conditionalWrites = new ConcurrentHashMap<>();
 
   public FaultyS3Proxy(URI target) throws IOException {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {
+      Thread thread = new Thread(runnable, "faulty-s3-proxy");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.start();
   }
 
@@ -76,6 +87,13 @@ public final class FaultyS3Proxy implements AutoCloseable {
               + "</Code><Message>injected</Message><RequestId>proxy</RequestId></Error>").getBytes(UTF_8), Map.of());
           return;
         }
+      }
+      if (exchange.getRequestMethod().equals("PUT") && (exchange.getRequestHeaders().containsKey("If-None-Match")
+          || exchange.getRequestHeaders().containsKey("If-Match"))) {
+        synchronized (conditionalWrites.computeIfAbsent(key, k -> new Object())) {
+          forward(exchange);
+        }
+        return;
       }
       forward(exchange);
     } catch (InterruptedException e) {

@@ -170,12 +170,11 @@ class ReplayerTest {
 
     assertEquals(List.of(
         good + " record 1: not a CloudTrail record: no eventTime",
-        cut + ": not a CloudTrail log file: invalid JSON: Unexpected end-of-input in field name"
-            + " (line 1, column " + (three.length() - 39) + ") (after record 1; the records before it were replayed)",
-        truncated + ": not a CloudTrail log file: truncated or corrupt gzip: Unexpected end of ZLIB input stream",
-        notJson + ": not a CloudTrail log file: invalid JSON: Unexpected character ('<' (code 60)): expected a valid value"
-            + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 1)",
-        noRecords + ": not a CloudTrail log file: no \"Records\" array (line 1, column 20)"),
+        cut + ": not a CloudTrail log file: truncated JSON: the file ends at line 1, column " + (three.length() - 39)
+            + " (after record 1; the records before it were replayed)",
+        truncated + ": not a CloudTrail log file: truncated gzip",
+        notJson + ": not a CloudTrail log file: invalid JSON at line 1, column 1",
+        noRecords + ": not a CloudTrail log file: no Records array"),
         recording.problems);
     assertEquals(List.of(good + " record 0", good + " record 2", cut + " record 0", cut + " record 1"),
         recording.reports.stream().map(r -> r.substring(0, r.indexOf(": "))).toList());

@@ -71,6 +71,14 @@ class OssecXmlTest {
   }
 
   @Test
+  void eachCommentEndsAtTheFirstTerminatorAfterItsOwnStart() throws XmlException {
+    // The reader remembers where the next terminator is; comments of both kinds in turn must still
+    // each take the first one after their own start.
+    assertEquals("a b c --> d", top("<x>a<!-- 1 !> b<!-- 2 --> c<!-- 3 !> --> d</x>").get(0).getText());
+    assertEquals("[1][2][3]", top("<x>[1]<!-- a -->[2]<!-- b -->[3]<!-- c !></x>").get(0).getText());
+  }
+
+  @Test
   void anUnclosedCommentFails() {
     assertFails("<a/>\n<!DOCTYPE x>\n<b/>\n", 4, "XMLERR: Comment not closed.");
   }
