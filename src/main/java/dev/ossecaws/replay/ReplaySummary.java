@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.rule.Rule;
+import java.io.Serializable;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class ReplaySummary implements ReplayListener {
   private final Map<Integer, RuleCount> byRule = new HashMap<>();
 
   /** Alerts of one rule. */
-  public record RuleCount(int id, int level, String description, long alerts) {}
+  public record RuleCount(int id, int level, String description, long alerts) implements Serializable {}
 
   @Override
   public void evaluated(ReplayRecord record, List<Verdict> verdicts) {
@@ -64,9 +66,7 @@ public final class ReplaySummary implements ReplayListener {
 
   /** Rules by alerts, most first, then by id. */
   public List<RuleCount> rules() {
-    return byRule.values().stream()
-        .sorted(Comparator.comparingLong(RuleCount::alerts).reversed().thenComparingInt(RuleCount::id))
-        .toList();
+    return byAlerts(byRule.values());
   }
 
   /** The summary for people: counts, alerts per level, the {@code top} rules. */
@@ -97,20 +97,35 @@ public final class ReplaySummary implements ReplayListener {
 
   /** The same for scripts, every rule included. */
   public ObjectNode json(double seconds) {
+    return json(files, filesIncomplete, records, recordsSkipped, seconds, alertsByLevel, byRule.values());
+  }
+
+  /**
+   * The summary for scripts of these counts: this replay's, or a Spark job's summed over its tasks.
+   * Levels from the highest, rules by alerts (most first, then by id).
+   */
+  public static ObjectNode json(long files, long filesIncomplete, long records, long recordsSkipped, double seconds,
+      Map<Integer, Long> alertsByLevel, Collection<RuleCount> byRule) {
     ObjectNode root = JSON.createObjectNode();
     root.put("files", files);
     root.put("filesIncomplete", filesIncomplete);
     root.put("records", records);
     root.put("recordsSkipped", recordsSkipped);
     root.put("seconds", Math.round(seconds * 1000) / 1000.0);
-    root.put("alerts", alerts);
+    root.put("alerts", alertsByLevel.values().stream().mapToLong(Long::longValue).sum());
     ObjectNode levels = root.putObject("alertsByLevel");
-    alertsByLevel.forEach((level, count) -> levels.put(String.valueOf(level), count));
+    new TreeMap<>(alertsByLevel).descendingMap().forEach((level, count) -> levels.put(String.valueOf(level), count));
     ArrayNode rules = root.putArray("rules");
-    for (RuleCount rule : rules()) {
+    for (RuleCount rule : byAlerts(byRule)) {
       rules.addObject().put("id", rule.id()).put("level", rule.level()).put("description", rule.description())
           .put("alerts", rule.alerts());
     }
     return root;
+  }
+
+  private static List<RuleCount> byAlerts(Collection<RuleCount> rules) {
+    return rules.stream()
+        .sorted(Comparator.comparingLong(RuleCount::alerts).reversed().thenComparingInt(RuleCount::id))
+        .toList();
   }
 }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,10 +71,18 @@ public final class TrailFiles {
 
   /** Unnamed-time files first as given, then by CloudTrail time and name. */
   static List<TrailFile> ordered(List<TrailFile> files) {
-    List<TrailFile> ordered = new ArrayList<>();
-    List<TrailFile> timed = new ArrayList<>();
-    for (TrailFile file : files) (time(file.name()) == null ? ordered : timed).add(file);
-    timed.sort(Comparator.comparing((TrailFile f) -> time(f.name())).thenComparing(TrailFile::name));
+    return inReplayOrder(files, TrailFile::name);
+  }
+
+  /**
+   * {@code files} in the order a replay reads them, each known by {@code name} (as in {@link
+   * TrailFile#name()}): for a job that lists the files itself, such as the Spark job.
+   */
+  public static <T> List<T> inReplayOrder(List<T> files, Function<T, String> name) {
+    List<T> ordered = new ArrayList<>();
+    List<T> timed = new ArrayList<>();
+    for (T file : files) (time(name.apply(file)) == null ? ordered : timed).add(file);
+    timed.sort(Comparator.comparing((T f) -> time(name.apply(f))).thenComparing(name));
     ordered.addAll(timed);
     return ordered;
   }
@@ -113,9 +122,12 @@ public final class TrailFiles {
 
   /** A log file in a walked directory: JSON, gzipped or not, and no digest. */
   private static boolean isLogFile(Path file) {
-    String name = file.getFileName().toString();
-    return Files.isRegularFile(file) && (name.endsWith(".json") || name.endsWith(".json.gz"))
-        && !name.contains("_CloudTrail-Digest_");
+    return Files.isRegularFile(file) && isLogFileName(file.getFileName().toString());
+  }
+
+  /** Whether a walked file of this name is replayed: {@code .json} or {@code .json.gz}, and no digest file. */
+  public static boolean isLogFileName(String name) {
+    return (name.endsWith(".json") || name.endsWith(".json.gz")) && !name.contains("_CloudTrail-Digest_");
   }
 
   /** The JDK's file errors say only the path or the reason: say what happened, in words. */
