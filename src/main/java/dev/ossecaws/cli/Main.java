@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,8 +22,15 @@ import picocli.CommandLine.Command;
     name = "ossec-aws",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.",
-    subcommands = {
+    description = "OSSEC for Amazon AWS: ruleset, evaluator, test harness, CloudTrail fetcher, installer.")
+public final class Main implements Callable<Integer> {
+  static final int EXIT_FAILURES = 1;
+  static final int EXIT_USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Every subcommand, in the order {@code ossec-aws --help} lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
       CommandLine.HelpCommand.class,
       CloudTrailCommand.class,
       LintCommand.class,
@@ -32,28 +40,47 @@ import picocli.CommandLine.Command;
       InstallCommand.class,
       UninstallCommand.class,
       BenchCommand.class,
-      ReplayCommand.class,
-    })
-public final class Main implements Callable<Integer> {
-  static final int EXIT_FAILURES = 1;
-  static final int EXIT_USAGE = 2;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+      ReplayCommand.class);
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLineFor(args).execute(args));
   }
 
+  /** {@code ossec-aws} with every subcommand. */
   static CommandLine commandLine() {
-    return commandLine(new Main());
+    return commandLine(new Main(), SUBCOMMANDS);
   }
 
   /**
-   * {@code command} with the project's handling of user errors; a command that handles its own
-   * parameter errors (logtest, as ossec-logtest) gets them.
+   * {@code ossec-aws} for {@code args}: with only the subcommand they start with, when they name
+   * one (picocli builds each subcommand's model by reflection at start-up, which a one-line logtest
+   * would otherwise pay for every command), else with all, for help and usage.
    */
+  static CommandLine commandLineFor(String[] args) {
+    if (args.length > 0 && !args[0].equals("help")) {
+      for (Class<?> subcommand : SUBCOMMANDS) {
+        if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+          return commandLine(new Main(), List.of(subcommand));
+        }
+      }
+    }
+    return commandLine();
+  }
+
+  /** {@code command} alone (no subcommands), with the project's handling of user errors. */
   static CommandLine commandLine(Object command) {
-    CommandLine commandLine = new CommandLine(command).setExecutionExceptionHandler(Main::reportUserError);
+    return commandLine(command, List.of());
+  }
+
+  /**
+   * {@code command} and {@code subcommands} with the project's handling of user errors; a command
+   * that handles its own parameter errors (logtest, as ossec-logtest) gets them. The handlers are
+   * set after the subcommands are added: picocli gives them only to the subcommands already there.
+   */
+  private static CommandLine commandLine(Object command, List<Class<?>> subcommands) {
+    CommandLine commandLine = new CommandLine(command);
+    for (Class<?> subcommand : subcommands) commandLine.addSubcommand(subcommand);
+    commandLine.setExecutionExceptionHandler(Main::reportUserError);
     CommandLine.IParameterExceptionHandler picocliHandler = commandLine.getParameterExceptionHandler();
     return commandLine.setParameterExceptionHandler((e, args) ->
         e.getCommandLine().getCommand() instanceof CommandLine.IParameterExceptionHandler own

@@ -23,6 +23,26 @@ class MainTest {
   }
 
   @Test
+  void aCommandLineNamingASubcommandBuildsThatOneAlone() {
+    assertEquals(java.util.Set.of("logtest"), Main.commandLineFor(new String[] {"logtest", "-q"}).getSubcommands().keySet());
+    assertEquals(java.util.Set.of("cloudtrail"), Main.commandLineFor(new String[] {"cloudtrail", "flatten"}).getSubcommands().keySet());
+    for (String[] args : new String[][] {{}, {"help", "logtest"}, {"--version"}, {"nosuch"}}) {
+      assertEquals(Main.commandLine().getSubcommands().keySet(), Main.commandLineFor(args).getSubcommands().keySet(),
+          String.join(" ", args));
+    }
+  }
+
+  @Test
+  void theSubcommandBuiltAloneKeepsItsOwnParameterErrors() {
+    // logtest answers a bad short option as ossec-logtest does (exit 1), not as picocli (exit 2):
+    // the handler must reach a subcommand added after the root was made.
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLineFor(new String[] {"logtest", "-x"});
+    cli.setErr(new PrintWriter(err));
+    assertEquals(1, cli.execute("logtest", "-x"));
+  }
+
+  @Test
   void everyCommandHasHelp() {
     CommandLine cli = Main.commandLine();
     for (CommandLine sub : cli.getSubcommands().values()) {
