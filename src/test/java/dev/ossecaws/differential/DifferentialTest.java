@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ossecaws.harness.ClockedOracle;
 import dev.ossecaws.SharedData;
 import dev.ossecaws.engine.Engine;
 import dev.ossecaws.engine.ManagerConfig;
@@ -121,7 +122,7 @@ class DifferentialTest {
         Reproduction.readLines(reproduction), scratch);
     Differential.Difference difference = result.firstDifference();
     assertNull(difference, () -> "difference at " + difference + ":\n"
-        + Reproduction.unifiedDiff(difference.ossec(), difference.evaluator()));
+        + ClockedOracle.unifiedDiff(difference.ossec(), difference.evaluator()));
   }
 
   /**

@@ -2,8 +2,7 @@ package dev.ossecaws.differential;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
+import dev.ossecaws.harness.ClockedOracle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ final class Reproduction {
     for (Line line : scenario.lines()) out.append(line.secondsLater()).append(' ').append(printable(line.text())).append('\n');
     if (difference != null) {
       out.append("--- diff from OSSEC's output to the evaluator's\n")
-          .append(unifiedDiff(difference.ossec(), difference.evaluator())).append('\n');
+          .append(ClockedOracle.unifiedDiff(difference.ossec(), difference.evaluator())).append('\n');
     }
     out.append("replay: mvn -o -q -Dtest=DifferentialTest#replaysAReproduction -Dossecaws.differential.replay=")
         .append(dir.toAbsolutePath()).append(" test\n");
@@ -78,12 +77,6 @@ final class Reproduction {
     return out.toString();
   }
 
-  static String unifiedDiff(String ossec, String evaluator) {
-    List<String> before = List.of(ossec.split("\n", -1));
-    List<String> after = List.of(evaluator.split("\n", -1));
-    return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("ossec-logtest", "ossec-aws logtest",
-        before, DiffUtils.diff(before, after), 2));
-  }
 
   static String printable(String text) {
     StringBuilder out = new StringBuilder();

@@ -1,5 +1,7 @@
 package dev.ossecaws.harness;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import dev.ossecaws.Oracle;
 import dev.ossecaws.ProjectCopy;
 import java.io.IOException;
@@ -194,5 +196,13 @@ public final class ClockedOracle {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the oracle", e);
     }
+  }
+
+  /** The diff from OSSEC's report to the evaluator's, two lines of context, for a failing comparison. */
+  public static String unifiedDiff(String ossec, String evaluator) {
+    List<String> before = List.of(ossec.split("\n", -1));
+    List<String> after = List.of(evaluator.split("\n", -1));
+    return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("ossec-logtest", "ossec-aws logtest",
+        before, DiffUtils.diff(before, after), 2));
   }
 }

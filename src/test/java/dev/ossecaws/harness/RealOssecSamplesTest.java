@@ -3,8 +3,6 @@ package dev.ossecaws.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import dev.ossecaws.SharedData;
 import dev.ossecaws.cloudtrail.RecordLine;
 import dev.ossecaws.engine.ManagerConfig;
@@ -100,16 +98,8 @@ class RealOssecSamplesTest {
     }
     for (int i = 0; i < Math.min(ours.size(), theirs.size()); i++) {
       if (ours.get(i).equals(theirs.get(i))) continue;
-      differences.add(file + ", event " + (i + 1) + ":\n" + unifiedDiff(theirs.get(i), ours.get(i)));
+      differences.add(file + ", event " + (i + 1) + ":\n" + ClockedOracle.unifiedDiff(theirs.get(i), ours.get(i)));
     }
     return differences;
-  }
-
-  /** The diff, from OSSEC's report to the evaluator's; they may differ in line ends only. */
-  private static String unifiedDiff(String ossec, String evaluator) {
-    List<String> before = List.of(ossec.split("\n", -1));
-    List<String> after = List.of(evaluator.split("\n", -1));
-    return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("ossec-logtest", "ossec-aws logtest",
-        before, DiffUtils.diff(before, after), 2));
   }
 }
