@@ -31,7 +31,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * everything on the calling thread, in file order: results are put back in sequence.
  */
 public final class Replayer {
-  private static final int QUEUE = 4096;
+  private static final int QUEUE = 1024;
   private static final int BATCH = 256;
 
   private final List<Engine> rulesets;
