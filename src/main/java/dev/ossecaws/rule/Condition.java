@@ -88,16 +88,31 @@ abstract class Condition {
   }
 
   /**
-   * Whether {@code overwrite="yes"} drops this condition altogether, the original rule's and the
-   * new rule's alike: the pcre2 variants of srcport, dstport, user, extra_data, hostname and
-   * status. Measured with OSSEC 4.3.0's binary (the differential test found it), where
+   * The kinds whose pcre2 conditions an overwrite keeps of the original rule only when the new
+   * rule tests a kind of the same group, plain or pcre2 (and no plain condition of the same kind
+   * shadows it); the new rule's own pcre2 conditions of these kinds are lost. Measured with OSSEC
+   * 4.3.0's binary (the differential test found it): a new {@code <hostname>} or {@code <status>}
+   * brings back the original's {@code <user_pcre2>}, a new {@code <srcport_pcre2>} its {@code
+   * <dstport_pcre2>}, while any other condition (match, url, id, srcip, ...) leaves them off.
    * spec/rules.md §3.5 says every pcre2 condition is kept.
    */
-  boolean lostOnOverwrite() {
-    return pcre2 && switch (kind) {
-      case SRCPORT, DSTPORT, USER, EXTRA_DATA, HOSTNAME, STATUS -> true;
-      default -> false;
-    };
+  enum OverwriteGroup {
+    EXTRA_INFO(Set.of(Kind.USER, Kind.HOSTNAME, Kind.STATUS, Kind.EXTRA_DATA)),
+    PORTS(Set.of(Kind.SRCPORT, Kind.DSTPORT));
+
+    private final Set<Kind> kinds;
+
+    OverwriteGroup(Set<Kind> kinds) {
+      this.kinds = kinds;
+    }
+
+    /** The group of {@code kind}, or null when its pcre2 conditions survive an overwrite whole. */
+    static OverwriteGroup of(Kind kind) {
+      for (OverwriteGroup group : values()) {
+        if (group.kinds.contains(kind)) return group;
+      }
+      return null;
+    }
   }
 
   /** {@code <decoded_as>}: the event's decoder id. */

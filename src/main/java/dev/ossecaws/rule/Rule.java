@@ -2,7 +2,9 @@ package dev.ossecaws.rule;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A compiled rule: what it prints, how it alerts, and the conditions an event must meet (spec/rules.md
@@ -90,8 +92,9 @@ public final class Rule {
   /**
    * This rule with the data of {@code newer}, an {@code overwrite="yes"} rule of the same id
    * (spec/rules.md §3.5): category, printed info lines, pcre2/field/list/GeoIP conditions, the
-   * ignore-store options and the correlation wiring stay as they were, except the pcre2
-   * conditions an overwrite loses ({@link Condition#lostOnOverwrite}).
+   * ignore-store options and the correlation wiring stay as they were, except that the pcre2
+   * conditions of an {@link Condition.OverwriteGroup} stay only where {@code newer} tests that
+   * group, and {@code newer}'s own of those groups are lost.
    */
   Rule overwrittenBy(Rule newer) {
     Builder merged = newer.newBuilder();
@@ -99,14 +102,16 @@ public final class Rule {
     merged.category = category;
     merged.infos = infos;
     merged.conditions = new ArrayList<>();
+    Set<Condition.OverwriteGroup> tested = EnumSet.noneOf(Condition.OverwriteGroup.class);
     for (Condition condition : newer.conditions) {
+      Condition.OverwriteGroup group = Condition.OverwriteGroup.of(condition.kind);
+      if (group != null) tested.add(group);
       if (!condition.keptOnOverwrite()) merged.conditions.add(condition);
     }
     for (Condition condition : conditions) {
-      if (condition.keptOnOverwrite() && !condition.lostOnOverwrite()
-          && !(condition.pcre2 && hasPlain(merged.conditions, condition.kind))) {
-        merged.conditions.add(condition);
-      }
+      if (!condition.keptOnOverwrite() || (condition.pcre2 && hasPlain(merged.conditions, condition.kind))) continue;
+      Condition.OverwriteGroup group = condition.pcre2 ? Condition.OverwriteGroup.of(condition.kind) : null;
+      if (group == null || tested.contains(group)) merged.conditions.add(condition);
     }
     merged.correlation = correlation == null ? null : newer.correlation;
     return merged.build();

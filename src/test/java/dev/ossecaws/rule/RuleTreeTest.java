@@ -120,7 +120,8 @@ class RuleTreeTest {
 
   /**
    * Found by the differential test, measured with OSSEC 4.3.0: an overwrite keeps the original's
-   * pcre2 and program_name_pcre2, and loses its hostname_pcre2 and user_pcre2.
+   * pcre2 and program_name_pcre2; its hostname_pcre2 and user_pcre2 stay only if the new rule tests
+   * user, hostname, status or extra_data itself (Condition.OverwriteGroup).
    */
   @Test
   void overwriteKeepsSomePcre2ConditionsAndLosesOthers() throws Exception {
@@ -138,6 +139,31 @@ class RuleTreeTest {
     assertEquals(0, rules.fire(event("a", 1)));
     assertEquals(101, rules.fire(event("b", 1)));
     assertEquals(102, rules.fire(withUser));
+  }
+
+  /** Measured as above: a new rule testing the group brings the original's pcre2 back; its own are lost. */
+  @Test
+  void overwriteTestingTheSameGroupKeepsTheOriginalsPcre2AndLosesItsOwn() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"101\" level=\"3\"><match>b</match><user_pcre2>nomatch</user_pcre2></rule>"
+        + "<rule id=\"102\" level=\"3\"><match>c</match><srcport_pcre2>nomatch</srcport_pcre2></rule>"
+        + "<rule id=\"103\" level=\"3\"><match>d</match></rule>"
+        + "<rule id=\"101\" level=\"4\" overwrite=\"yes\"><match>b</match><status>ok</status></rule>"
+        + "<rule id=\"102\" level=\"4\" overwrite=\"yes\"><match>c</match><dstport_pcre2>.</dstport_pcre2></rule>"
+        + "<rule id=\"103\" level=\"4\" overwrite=\"yes\"><match>d</match><user_pcre2>nomatch</user_pcre2></rule>"
+        + "</group>");
+    dev.ossecaws.event.Event withUserAndStatus = event("b", 1);
+    withUserAndStatus.dstuser = "root";
+    withUserAndStatus.status = "ok";
+    dev.ossecaws.event.Event withPorts = event("c", 1);
+    withPorts.srcport = "22";
+    withPorts.dstport = "22";
+    dev.ossecaws.event.Event withUser = event("d", 1);
+    withUser.dstuser = "root";
+
+    assertEquals(0, rules.fire(withUserAndStatus));
+    assertEquals(0, rules.fire(withPorts));
+    assertEquals(103, rules.fire(withUser));
   }
 
   @Test
