@@ -10,8 +10,9 @@ import java.net.URI;
  * @param uri the Hadoop path the executors open
  * @param name what alert lines and problems name it: a local path as replay names it, {@code
  *     s3://bucket/key} for an S3 object (whatever Hadoop scheme reached it), else the URI
+ * @param bytes its size as listed (gzipped or not)
  */
-record InputFile(long rank, String uri, String name) implements Serializable {
+record InputFile(long rank, String uri, String name, long bytes) implements Serializable {
   /** The name of the file at {@code uri}, the same whichever file system client reads it. */
   static String nameOf(URI uri) {
     String scheme = uri.getScheme() == null ? "file" : uri.getScheme();
@@ -23,6 +24,6 @@ record InputFile(long rank, String uri, String name) implements Serializable {
   }
 
   InputFile withRank(long rank) {
-    return new InputFile(rank, uri, name);
+    return new InputFile(rank, uri, name, bytes);
   }
 }

@@ -49,6 +49,8 @@ import picocli.CommandLine.Option;
 public final class ReplayJob implements Callable<Integer> {
   static final int EXIT_SKIPPED = 1;
   static final int EXIT_USAGE = 2;
+  /** Input per Spark partition by default (see {@link #defaultPartitions}). */
+  static final long INPUT_BYTES_PER_PARTITION = 64L << 20;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,7 +83,7 @@ public final class ReplayJob implements Callable<Integer> {
   int maxLineBytes;
 
   @Option(names = "--partitions", paramLabel = "N",
-      description = "Spark partitions the sessions are spread over (default: Spark's default parallelism).")
+      description = "Spark partitions the sessions are spread over (default: one per 64 MiB of input, at least Spark's default parallelism).")
   Integer partitions;
 
   public static void main(String[] args) {
@@ -123,7 +125,7 @@ public final class ReplayJob implements Callable<Integer> {
 
     Broadcast<SerializableConfiguration> hadoop = sc.broadcast(new SerializableConfiguration(conf));
     Broadcast<RulesetFiles> shipped = sc.broadcast(rules);
-    int sessions = partitions != null ? partitions : sc.defaultParallelism();
+    int sessions = partitions != null ? partitions : defaultPartitions(files, sc.defaultParallelism());
     JavaRDD<Outcome> outcomes = sc.parallelize(files, Math.max(1, Math.min(files.size(), sc.defaultParallelism() * 4)))
         .flatMapToPair(new FileReading(hadoop))
         .repartitionAndSortWithinPartitions(new Slot.Partitioner(sessions), new Slot.Order())
@@ -147,6 +149,18 @@ public final class ReplayJob implements Callable<Integer> {
       hadoop.destroy();
       shipped.destroy();
     }
+  }
+
+  /**
+   * One Spark partition per {@value #INPUT_BYTES_PER_PARTITION} bytes of input, at least the
+   * default parallelism: each partition's records are sorted in the task's memory before its
+   * sessions run, and ten million records over two partitions (2 GB of gzip, 1.6 GB of shuffle
+   * each) spilled, paused the driver's heartbeats past Spark's timeout and lost the job.
+   */
+  static int defaultPartitions(List<InputFile> files, int parallelism) {
+    long bytes = 0;
+    for (InputFile file : files) bytes += file.bytes();
+    return (int) Math.max(parallelism, Math.min(Integer.MAX_VALUE, (bytes + INPUT_BYTES_PER_PARTITION - 1) / INPUT_BYTES_PER_PARTITION));
   }
 
   /** The host name the engine gives a line that names none: replay's on this machine. */

@@ -48,18 +48,19 @@ final class TrailInput {
   private static List<InputFile> files(Path path, Configuration conf) throws IOException {
     FileSystem fs = path.getFileSystem(conf);
     FileStatus status = fs.getFileStatus(path);
-    if (!status.isDirectory()) return List.of(file(status.getPath()));
+    if (!status.isDirectory()) return List.of(file(status));
     List<InputFile> files = new ArrayList<>();
     RemoteIterator<LocatedFileStatus> walk = fs.listFiles(status.getPath(), true);
     while (walk.hasNext()) {
       LocatedFileStatus file = walk.next();
-      if (file.isFile() && TrailFiles.isLogFileName(file.getPath().getName())) files.add(file(file.getPath()));
+      if (file.isFile() && TrailFiles.isLogFileName(file.getPath().getName())) files.add(file(file));
     }
     files.sort(Comparator.comparing(InputFile::name));
     return files;
   }
 
-  private static InputFile file(Path path) {
-    return new InputFile(-1, path.toString(), InputFile.nameOf(path.toUri()));
+  private static InputFile file(FileStatus status) {
+    Path path = status.getPath();
+    return new InputFile(-1, path.toString(), InputFile.nameOf(path.toUri()), status.getLen());
   }
 }

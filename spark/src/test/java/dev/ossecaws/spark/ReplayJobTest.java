@@ -249,4 +249,16 @@ class ReplayJobTest {
     assertEquals("ossec-aws-spark: no such file or directory: " + dir.resolve("nowhere") + "\n", run.err());
     assertFalse(Files.exists(alerts));
   }
+
+  @Test
+  void partitionsFollowTheInputsSizeAboveTheDefaultParallelism() {
+    long mib = 1L << 20;
+    List<InputFile> small = List.of(new InputFile(0, "a", "a", 3 * mib), new InputFile(1, "b", "b", 5 * mib));
+    List<InputFile> big = new ArrayList<>();
+    for (int i = 0; i < 20; i++) big.add(new InputFile(i, "f" + i, "f" + i, 100 * mib));
+
+    assertEquals(2, ReplayJob.defaultPartitions(small, 2));
+    assertEquals(2, ReplayJob.defaultPartitions(List.of(), 2));
+    assertEquals(32, ReplayJob.defaultPartitions(big, 2)); // 2,000 MiB at 64 MiB a partition, rounded up
+  }
 }
