@@ -60,6 +60,20 @@ class JsonReportTest {
     assertEquals("{\"srcip\":\"1.2.3.4\",\"protocol\":\"static\",\"proto\":\"dyn\"}", json.get("fields").toString());
   }
 
+  @Test
+  void bytesAreReadAsUtf8AndTwoNamesThatReadAlikeMakeOneKey() throws Exception {
+    // Dynamic field names are bytes of the decoder file: \xff and \xfe both read as U+FFFD.
+    Engine engine = Engines.withDecoders(ruleset,
+        "<decoder name=\"app\"><prematch>^APP </prematch><pcre2>^APP (\\S+) (\\S+)</pcre2>"
+            + "<order>a\u00ff, a\u00fe</order></decoder>");
+    byte[] line = JsonReport.of(engine.process("APP caf\u00c3\u00a9 \u00ff\"q\""));
+
+    String text = new String(line, UTF_8);
+    assertEquals("\"fields\":{\"a\uFFFD\":\"\uFFFD\\\"q\\\"\"}", text.substring(text.indexOf("\"fields\""), text.indexOf(",\"assignments\"")));
+    assertEquals('\n', line[line.length - 1]);
+    assertEquals("APP caf\u00e9 \uFFFD\"q\"", MAPPER.readTree(line).get("log").textValue());
+  }
+
   private static JsonNode json(Verdict verdict) throws Exception {
     return MAPPER.readTree(new String(JsonReport.of(verdict), UTF_8));
   }
