@@ -69,6 +69,32 @@ final class AsciiJson {
     return out.toString();
   }
 
+  /** The string {@link #string} wrote as {@code quoted}, its escapes undone. */
+  static String unquote(String quoted) {
+    StringBuilder out = new StringBuilder(quoted.length());
+    for (int i = 1, end = quoted.length() - 1; i < end; i++) {
+      char c = quoted.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char kind = quoted.charAt(++i);
+      switch (kind) {
+        case 'b' -> out.append('\b');
+        case 't' -> out.append('\t');
+        case 'n' -> out.append('\n');
+        case 'f' -> out.append('\f');
+        case 'r' -> out.append('\r');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(quoted, i + 1, i + 5, 16));
+          i += 4;
+        }
+        default -> out.append(kind); // the quote and the backslash
+      }
+    }
+    return out.toString();
+  }
+
   static String value(JsonNode value, KeyOrder order) {
     StringBuilder out = new StringBuilder(128);
     appendValue(out, value, order);

@@ -42,6 +42,11 @@ class AsciiJsonProperties {
     assertEquals(JACKSON_ASCII.writeValueAsString(s), AsciiJson.string(s));
   }
 
+  @Property(tries = 500)
+  void unquoteGivesBackTheStringThatWasWritten(@ForAll String s) {
+    assertEquals(s, AsciiJson.unquote(AsciiJson.string(s)));
+  }
+
   @Example
   void everyEscapeKind() {
     assertEquals("\"\\u0000\\b\\t\\n\\f\\r\\u001F \\\"\\\\/~\\u007F\\u00E9\\uD83D\\uDE00\\uD800\"",
