@@ -17,7 +17,7 @@ import java.util.Map;
 final class AsciiJson {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   /** For each ASCII character: 0 as is, -1 as {@code \}{@code u00XX}, else the letter after the backslash. */
-  private static final int[] ESCAPES = new int[0x80];
+  static final int[] ESCAPES = new int[0x80];
 
   static {
     for (int c = 0; c < 0x20; c++) ESCAPES[c] = -1;

@@ -104,10 +104,10 @@ public final class RecordLine {
   }
 
   /**
-   * The fields of a line over the limit, in line order, as written, and the sizes that decide what
-   * to cut: no tree needed, only the text of each field.
+   * The fields of a line over the limit, in line order, and the sizes that decide what to cut: the
+   * shortening of the tree's line and of {@link LineWriter}'s.
    */
-  private static final class Fields {
+  static final class Fields {
     private final List<Field> fields = new ArrayList<>();
     private int length = PREFIX.length() - 1; // the first field has no comma before it
 

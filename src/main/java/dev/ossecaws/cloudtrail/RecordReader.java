@@ -79,16 +79,8 @@ public final class RecordReader implements Closeable {
 
   /** The next record, or null after the last one (once the rest of the file has been checked). */
   public ObjectNode next() throws IOException {
-    if (done) return null;
     try {
-      JsonToken token = parser.nextToken();
-      if (token == JsonToken.END_ARRAY) {
-        finish();
-        return null;
-      }
-      if (token != JsonToken.START_OBJECT) {
-        throw CloudTrailFormatException.recordNotAnObject(recordsRead + 1, kind(token));
-      }
+      if (!atNextRecord()) return null;
       ObjectNode record = parser.readValueAsTree();
       recordsRead++;
       return record;
@@ -97,7 +89,22 @@ public final class RecordReader implements Closeable {
     }
   }
 
-  /** How many records {@link #next()} has returned. */
+  /**
+   * Reads the next record as {@code line}'s line, the one {@link RecordLine} gives its tree, without
+   * the tree; false after the last record (once the rest of the file has been checked).
+   */
+  boolean next(LineWriter line) throws IOException {
+    try {
+      if (!atNextRecord()) return false;
+      line.read(parser);
+      recordsRead++;
+      return true;
+    } catch (IOException e) {
+      throw plain(e);
+    }
+  }
+
+  /** How many records have been read. */
   public long recordsRead() {
     return recordsRead;
   }
@@ -124,6 +131,20 @@ public final class RecordReader implements Closeable {
       parser.skipChildren();
     }
     throw CloudTrailFormatException.noRecords();
+  }
+
+  /** Moves to the next record's start; false after the last one, once the rest of the file is checked. */
+  private boolean atNextRecord() throws IOException {
+    if (done) return false;
+    JsonToken token = parser.nextToken();
+    if (token == JsonToken.END_ARRAY) {
+      finish();
+      return false;
+    }
+    if (token != JsonToken.START_OBJECT) {
+      throw CloudTrailFormatException.recordNotAnObject(recordsRead + 1, kind(token));
+    }
+    return true;
   }
 
   /** Reads past the Records array to the end of input, so a truncated end is noticed now. */
