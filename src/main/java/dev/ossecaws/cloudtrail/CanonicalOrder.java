@@ -73,7 +73,8 @@ final class CanonicalOrder {
       this.documented = documented;
       this.keys = new HashMap<>();
       for (String key : documented) keys.put(key, new Key(keys.size(), children.getOrDefault(key, BY_NAME)));
-      // BY_NAME's own other keys are BY_NAME, being made here: a layout of no documented keys is it.
+      // Every key of BY_NAME has BY_NAME for its value, but the field is still null while BY_NAME is
+      // being made: a layout without documented keys (BY_NAME is the one) is its own child.
       this.other = new Key(documented.size(), documented.isEmpty() ? this : BY_NAME);
     }
 

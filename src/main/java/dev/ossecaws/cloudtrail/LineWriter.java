@@ -276,7 +276,7 @@ final class LineWriter {
     boolean object;
     /** An object's layout; an array's elements'. */
     CanonicalOrder.Layout layout;
-    /** Where an object's spans start in {@link #spans}. */
+    /** Where an object's spans start in {@link LineWriter#spans}. */
     int base;
     /** Where its first field or element starts in the line. */
     int start;
