@@ -17,7 +17,7 @@ import java.util.Map;
 final class AsciiJson {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   /** For each ASCII character: 0 as is, -1 as {@code \}{@code u00XX}, else the letter after the backslash. */
-  private static final int[] ESCAPES = new int[0x80];
+  static final int[] ESCAPES = new int[0x80];
 
   static {
     for (int c = 0; c < 0x20; c++) ESCAPES[c] = -1;
@@ -66,6 +66,32 @@ final class AsciiJson {
   static String string(String s) {
     StringBuilder out = new StringBuilder(s.length() + 2);
     appendString(out, s);
+    return out.toString();
+  }
+
+  /** The string {@link #string} wrote as {@code quoted}, its escapes undone. */
+  static String unquote(String quoted) {
+    StringBuilder out = new StringBuilder(quoted.length());
+    for (int i = 1, end = quoted.length() - 1; i < end; i++) {
+      char c = quoted.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      char kind = quoted.charAt(++i);
+      switch (kind) {
+        case 'b' -> out.append('\b');
+        case 't' -> out.append('\t');
+        case 'n' -> out.append('\n');
+        case 'f' -> out.append('\f');
+        case 'r' -> out.append('\r');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(quoted, i + 1, i + 5, 16));
+          i += 4;
+        }
+        default -> out.append(kind); // the quote and the backslash
+      }
+    }
     return out.toString();
   }
 

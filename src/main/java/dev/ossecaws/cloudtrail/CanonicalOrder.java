@@ -40,7 +40,7 @@ final class CanonicalOrder {
   private CanonicalOrder() {}
 
   /** The order of a record's keys, and of its values' keys at every depth. */
-  static AsciiJson.KeyOrder record() {
+  static Layout record() {
     return RECORD;
   }
 
@@ -50,15 +50,20 @@ final class CanonicalOrder {
     return List.copyOf(all);
   }
 
-  /** The documented keys of one kind of object, and the layouts of its documented children. */
-  private static final class Layout implements AsciiJson.KeyOrder {
+  /**
+   * The documented keys of one kind of object, and the layouts of its documented children. Its
+   * order is by rank ({@link Key}), then by name: {@link #fields} sorts a tree's object so, {@link
+   * LineWriter} a streamed object's fields.
+   */
+  static final class Layout implements AsciiJson.KeyOrder {
     /** Objects CloudTrail does not document: keys by name, at any depth. */
     static final Layout BY_NAME = new Layout(List.of());
 
     private final List<String> documented;
-    /** Each documented key's place in {@code documented}. */
-    private final Map<String, Integer> ranks;
-    private final Map<String, Layout> children;
+    /** Each documented key's place in {@code documented} and its value's layout; a HashMap, the quickest to look in. */
+    private final Map<String, Key> keys;
+    /** Every other key: after the documented ones, its value's keys by name. */
+    private final Key other;
 
     Layout(List<String> documented) {
       this(documented, Map.of());
@@ -66,16 +71,19 @@ final class CanonicalOrder {
 
     private Layout(List<String> documented, Map<String, Layout> children) {
       this.documented = documented;
-      Map<String, Integer> ranks = new HashMap<>();
-      for (String key : documented) ranks.put(key, ranks.size());
-      this.ranks = Map.copyOf(ranks);
-      this.children = children;
+      this.keys = new HashMap<>();
+      for (String key : documented) keys.put(key, new Key(keys.size(), children.getOrDefault(key, BY_NAME)));
+      // Every key of BY_NAME has BY_NAME for its value, but the field is still null while BY_NAME is
+      // being made: a layout without documented keys (BY_NAME is the one) is its own child.
+      this.other = new Key(documented.size(), documented.isEmpty() ? this : BY_NAME);
     }
 
     Layout with(String key, Layout child) {
-      Map<String, Layout> more = new HashMap<>(children);
-      more.put(key, child);
-      return new Layout(documented, Map.copyOf(more));
+      if (!documented.contains(key)) throw new IllegalArgumentException("not a documented key: " + key);
+      Map<String, Layout> children = new HashMap<>();
+      keys.forEach((name, known) -> children.put(name, known.child()));
+      children.put(key, child);
+      return new Layout(documented, children);
     }
 
     @Override
@@ -90,8 +98,8 @@ final class CanonicalOrder {
       Map.Entry<String, JsonNode>[] documentedFields = new Map.Entry[documented.size()];
       List<Map.Entry<String, JsonNode>> others = new ArrayList<>();
       for (Map.Entry<String, JsonNode> field : object.properties()) {
-        Integer rank = ranks.get(field.getKey());
-        if (rank != null) documentedFields[rank] = field;
+        Key key = keys.get(field.getKey());
+        if (key != null) documentedFields[key.rank()] = field;
         else others.add(field);
       }
       for (Map.Entry<String, JsonNode> field : documentedFields) {
@@ -102,14 +110,25 @@ final class CanonicalOrder {
       return fields;
     }
 
-    @Override
-    public AsciiJson.KeyOrder child(String key) {
-      return children.getOrDefault(key, BY_NAME);
+    /** Where {@code name} goes in this kind of object, and the layout of its value. */
+    Key key(String name) {
+      return keys.getOrDefault(name, other);
     }
 
     @Override
-    public AsciiJson.KeyOrder element() {
+    public Layout child(String key) {
+      return key(key).child();
+    }
+
+    @Override
+    public Layout element() {
       return BY_NAME;
     }
   }
+
+  /**
+   * A key's place in its object: a documented key's rank is its place among the documented ones,
+   * every other key's is after them all (and those are ordered by name).
+   */
+  record Key(int rank, Layout child) {}
 }

@@ -94,28 +94,36 @@ public final class RecordLine {
     if (line.length() <= maxBytes) return line.toString();
     Fields fields = new Fields();
     for (int i = 0, start = PREFIX.length(); i < ordered.size(); start = ends[i++] + 1) {
-      String name = ordered.get(i).getKey();
-      fields.add(new Field(name, ordered.get(i).getValue(), LEADING_FIELDS.contains(name), line.substring(start, ends[i])));
+      fields.add(ordered.get(i).getKey(), line.substring(start, ends[i]));
     }
-    fields.shortenTo(maxBytes);
-    return fields.line();
+    return fields.shortenedTo(maxBytes);
   }
 
   private static String marker(int originalBytes) {
     return "[cut: " + originalBytes + " bytes]";
   }
 
-  /** The line's fields in line order, and the sizes that decide what to cut. */
-  private static final class Fields {
+  /**
+   * The fields of a line over the limit, in line order, and the sizes that decide what to cut: the
+   * shortening of the tree's line and of {@link LineWriter}'s.
+   */
+  static final class Fields {
     private final List<Field> fields = new ArrayList<>();
     private int length = PREFIX.length() - 1; // the first field has no comma before it
 
-    void add(Field field) {
-      fields.add(field);
-      length += field.text.length() + 1;
+    /** Adds the next field, as written: {@code "name":value}. */
+    void add(String name, String text) {
+      fields.add(new Field(name, LEADING_FIELDS.contains(name), false, text));
+      length += text.length() + 1;
     }
 
-    void shortenTo(int maxBytes) {
+    /** The line of these fields, shortened to at most {@code maxBytes}. */
+    String shortenedTo(int maxBytes) {
+      shortenTo(maxBytes);
+      return line();
+    }
+
+    private void shortenTo(int maxBytes) {
       if (length <= maxBytes) return;
       cutBulkiest(maxBytes, f -> BULKY_FIELDS.contains(f.name));
       cutBulkiest(maxBytes, f -> !f.leading);
@@ -153,7 +161,7 @@ public final class RecordLine {
       length += shorter.text.length() - field.text.length();
     }
 
-    String line() {
+    private String line() {
       StringBuilder line = new StringBuilder(length).append(PREFIX);
       for (int i = 0; i < fields.size(); i++) {
         if (i > 0) line.append(',');
@@ -166,25 +174,24 @@ public final class RecordLine {
   /** One {@code "name":value} pair as written. */
   private static final class Field {
     final String name;
-    final JsonNode value;
     final boolean leading;
     final boolean cut;
     final String text;
 
-    Field(String name, JsonNode value, boolean leading, String text) {
-      this(name, value, leading, false, text);
-    }
-
-    private Field(String name, JsonNode value, boolean leading, boolean cut, String text) {
+    Field(String name, boolean leading, boolean cut, String text) {
       this.name = name;
-      this.value = value;
       this.leading = leading;
       this.cut = cut;
       this.text = text;
     }
 
+    /** The value as written. */
+    private String value() {
+      return text.substring(AsciiJson.string(name).length() + 1);
+    }
+
     private int valueBytes() {
-      return text.length() - AsciiJson.string(name).length() - 1;
+      return value().length();
     }
 
     /** This field with its value replaced by the cut marker. */
@@ -198,8 +205,9 @@ public final class RecordLine {
      */
     Field shortenedBy(int excess) {
       Field whole = cut();
-      if (!value.isTextual()) return whole;
-      String text = value.textValue();
+      String value = value();
+      if (value.charAt(0) != '"') return whole;
+      String text = AsciiJson.unquote(value);
       String suffix = marker(valueBytes());
       Field candidate = whole;
       // Characters take 1 to 12 bytes escaped: search the longest head that saves enough.
@@ -219,7 +227,7 @@ public final class RecordLine {
     }
 
     private Field withText(String newValue) {
-      return new Field(name, value, leading, true, AsciiJson.string(name) + ":" + AsciiJson.string(newValue));
+      return new Field(name, leading, true, AsciiJson.string(name) + ":" + AsciiJson.string(newValue));
     }
 
     /** The first {@code n} characters, one fewer if that would split a surrogate pair. */

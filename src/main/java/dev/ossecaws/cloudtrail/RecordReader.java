@@ -1,5 +1,6 @@
 package dev.ossecaws.cloudtrail;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -32,10 +33,12 @@ import java.util.zip.ZipException;
  * they are.
  */
 public final class RecordReader implements Closeable {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .build();
+  /**
+   * The parsers' factory, a plain one: its parsers are those of {@link Trees#JSON} (an ObjectMapper
+   * sets no parser feature of its own), and reading lines needs no ObjectMapper, whose start-up is
+   * a good part of a short flatten's.
+   */
+  private static final JsonFactory PARSERS = new JsonFactory();
 
   private final InputStream in;
   private final JsonParser parser;
@@ -44,7 +47,7 @@ public final class RecordReader implements Closeable {
 
   private RecordReader(InputStream in) throws IOException {
     this.in = in;
-    this.parser = JSON.createParser(in);
+    this.parser = PARSERS.createParser(in);
     try {
       seekRecords();
     } catch (IOException e) {
@@ -79,17 +82,9 @@ public final class RecordReader implements Closeable {
 
   /** The next record, or null after the last one (once the rest of the file has been checked). */
   public ObjectNode next() throws IOException {
-    if (done) return null;
     try {
-      JsonToken token = parser.nextToken();
-      if (token == JsonToken.END_ARRAY) {
-        finish();
-        return null;
-      }
-      if (token != JsonToken.START_OBJECT) {
-        throw CloudTrailFormatException.recordNotAnObject(recordsRead + 1, kind(token));
-      }
-      ObjectNode record = parser.readValueAsTree();
+      if (!atNextRecord()) return null;
+      ObjectNode record = Trees.JSON.readTree(parser);
       recordsRead++;
       return record;
     } catch (IOException e) {
@@ -97,7 +92,22 @@ public final class RecordReader implements Closeable {
     }
   }
 
-  /** How many records {@link #next()} has returned. */
+  /**
+   * Reads the next record as {@code line}'s line, the one {@link RecordLine} gives its tree, without
+   * the tree; false after the last record (once the rest of the file has been checked).
+   */
+  boolean next(LineWriter line) throws IOException {
+    try {
+      if (!atNextRecord()) return false;
+      line.read(parser);
+      recordsRead++;
+      return true;
+    } catch (IOException e) {
+      throw plain(e);
+    }
+  }
+
+  /** How many records have been read. */
   public long recordsRead() {
     return recordsRead;
   }
@@ -124,6 +134,20 @@ public final class RecordReader implements Closeable {
       parser.skipChildren();
     }
     throw CloudTrailFormatException.noRecords();
+  }
+
+  /** Moves to the next record's start; false after the last one, once the rest of the file is checked. */
+  private boolean atNextRecord() throws IOException {
+    if (done) return false;
+    JsonToken token = parser.nextToken();
+    if (token == JsonToken.END_ARRAY) {
+      finish();
+      return false;
+    }
+    if (token != JsonToken.START_OBJECT) {
+      throw CloudTrailFormatException.recordNotAnObject(recordsRead + 1, kind(token));
+    }
+    return true;
   }
 
   /** Reads past the Records array to the end of input, so a truncated end is noticed now. */
@@ -169,6 +193,14 @@ public final class RecordReader implements Closeable {
 
   private int columnOf(JsonProcessingException e) {
     return (e.getLocation() != null ? e.getLocation() : parser.currentLocation()).getColumnNr();
+  }
+
+  /** The reader of {@link #next()}'s trees, made when a tree is first read. */
+  private static final class Trees {
+    static final ObjectMapper JSON = JsonMapper.builder()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .build();
   }
 
   /** What a value starting with {@code token} is, in words. */

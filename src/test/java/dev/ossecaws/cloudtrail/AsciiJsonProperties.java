@@ -42,6 +42,30 @@ class AsciiJsonProperties {
     assertEquals(JACKSON_ASCII.writeValueAsString(s), AsciiJson.string(s));
   }
 
+  @Property(tries = 500)
+  void unquoteGivesBackTheStringThatWasWritten(@ForAll String s) {
+    assertEquals(s, AsciiJson.unquote(AsciiJson.string(s)));
+  }
+
+  @Property(tries = 500)
+  void theByteBufferEscapesStringsAsTheWriterDoes(@ForAll String s, @ForAll("prefixes") String before) {
+    AsciiBuffer fromChars = new AsciiBuffer(1); // the smallest, so every escape makes it grow
+    fromChars.appendAscii(before);
+    char[] padded = ("<" + s + ">").toCharArray();
+    fromChars.appendString(padded, 1, s.length());
+    AsciiBuffer fromString = new AsciiBuffer(1);
+    fromString.appendAscii(before);
+    fromString.appendString(s);
+
+    assertEquals(before + AsciiJson.string(s), fromChars.substring(0, fromChars.length()));
+    assertEquals(before + AsciiJson.string(s), fromString.substring(0, fromString.length()));
+  }
+
+  @Provide
+  Arbitrary<String> prefixes() {
+    return Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(20);
+  }
+
   @Example
   void everyEscapeKind() {
     assertEquals("\"\\u0000\\b\\t\\n\\f\\r\\u001F \\\"\\\\/~\\u007F\\u00E9\\uD83D\\uDE00\\uD800\"",

@@ -49,6 +49,11 @@ class RecordReaderTest {
     return records;
   }
 
+  /** The file read as flatten reads it: lines straight from the parser. */
+  private static long readAllAsLines(byte[] bytes) throws IOException {
+    return LineFormat.OSSEC.copy(new ByteArrayInputStream(bytes), RecordLine.DEFAULT_MAX_BYTES, new ByteArrayOutputStream());
+  }
+
   static Stream<Arguments> badFiles() throws IOException {
     byte[] gzipped = gzip(bytes(FILE));
     byte[] badCrc = gzipped.clone();
@@ -103,9 +108,16 @@ class RecordReaderTest {
     for (String wording : LIBRARY_WORDING) assertFalse(message.contains(wording), message);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badFiles")
+  void aBadFileReadAsLinesFailsWhereItsTreesDo(String what, byte[] content, String reason) {
+    assertEquals(reason, assertThrows(CloudTrailFormatException.class, () -> readAllAsLines(content)).getMessage());
+  }
+
   @Test
   void aHugeSingleLineIsReadRecordByRecord() throws IOException {
     assertEquals(200_000, readAll(bytes(HUGE_LINE_HEAD + "]}")).size());
+    assertEquals(200_000, readAllAsLines(bytes(HUGE_LINE_HEAD + "]}")));
   }
 
   @Test
