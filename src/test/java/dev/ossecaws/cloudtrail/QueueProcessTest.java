@@ -42,7 +42,11 @@ class QueueProcessTest {
   private static final int OBJECTS = LONG ? 400 : 60;
   private static final int KILLS = Integer.getInteger("ossecaws.queueKills", LONG ? 30 : 4);
   private static final int RECORDS_PER_OBJECT = 20;
-  private static final long DEADLINE_MS = LONG ? 900_000 : 120_000;
+  /**
+   * A liveness guard, not a measure: on this 2-core machine the short run of two workers took 9.5 s
+   * to 72 s (6 to 17 worker runs) on a quiet machine, and once more than 120 s inside CI.
+   */
+  private static final long DEADLINE_MS = LONG ? 900_000 : 300_000;
   private static SqsServer sqsServer;
   private static FaultyS3Proxy proxy;
 
