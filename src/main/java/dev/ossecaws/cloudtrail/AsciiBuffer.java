@@ -71,26 +71,9 @@ final class AsciiBuffer {
     return new String(bytes, from, to - from, ISO_8859_1); // ASCII: each byte is its character
   }
 
-  /** Appends {@code s} as a quoted JSON string, ASCII only. */
+  /** Appends {@code s} as a quoted JSON string, ASCII only (names, once each: see LineWriter's cache). */
   void appendString(String s) {
-    int n = s.length();
-    ensure(n + 2);
-    byte[] b = bytes;
-    int at = length;
-    b[at++] = '"';
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80 && AsciiJson.ESCAPES[c] == 0) {
-        b[at++] = (byte) c;
-      } else {
-        length = at;
-        escape(c, n - i);
-        b = bytes;
-        at = length;
-      }
-    }
-    b[at++] = '"';
-    length = at;
+    appendString(s.toCharArray(), 0, s.length());
   }
 
   /** Appends {@code chars[offset, offset + count)} as a quoted JSON string, ASCII only. */
