@@ -34,7 +34,7 @@ abstract class JavaRegex extends OsPattern {
    * non-anchoring bounds keep {@code ^} and lookbehinds seeing the whole text, as in a search from 0.
    */
   final Matcher searchWhole(Pattern pattern, String text) {
-    String[] leading = literals.leading();
+    Needle[] leading = literals.leading();
     if (leading == null) return searchFrom(pattern, text, 0);
     int[] next = new int[leading.length];
     for (int i = 0; i < leading.length; i++) next[i] = SubjectCache.indexOf(text, leading[i], 0);

@@ -82,8 +82,8 @@ final class RequiredLiteral {
    */
   Literals result(String java) {
     endAlternative();
-    String[] required = someAlternativeHasNone ? null : alternatives.toArray(new String[0]);
-    String[] leads = someAlternativeHasNoLeadingRun || java.contains("\\G") ? null : leadingRuns.toArray(new String[0]);
+    Needle[] required = someAlternativeHasNone ? null : needles(alternatives);
+    Needle[] leads = someAlternativeHasNoLeadingRun || java.contains("\\G") ? null : needles(leadingRuns);
     return new Literals(required, leads, !someAlternativeUnanchored);
   }
 
@@ -92,7 +92,11 @@ final class RequiredLiteral {
    * @param leading lower-case texts one of which every match starts with, or null
    * @param anchored whether a match can only start where the search starts
    */
-  record Literals(String[] required, String[] leading, boolean anchored) {}
+  record Literals(Needle[] required, Needle[] leading, boolean anchored) {}
+
+  private static Needle[] needles(List<String> texts) {
+    return texts.stream().map(Needle::new).toArray(Needle[]::new);
+  }
 
   private void endAlternative() {
     settle();
@@ -122,7 +126,7 @@ final class RequiredLiteral {
   }
 
   /** Whether {@code subject} from {@code from} on holds one of {@code lowerCase} in some ASCII case. */
-  static boolean isIn(String subject, int from, String[] lowerCase) {
+  static boolean isIn(String subject, int from, Needle[] lowerCase) {
     if (lowerCase == null) return true;
     for (int i = 0; i < lowerCase.length; i++) { // no iterator: this runs for every pattern of every event
       if (SubjectCache.indexOf(subject, lowerCase[i], from) >= 0) return true;

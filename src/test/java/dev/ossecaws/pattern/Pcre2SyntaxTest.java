@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,8 +176,8 @@ class Pcre2SyntaxTest {
     return joined(Pcre2Syntax.translate(pattern, Pcre2Characters.Subjects.LATIN1).literals().leading());
   }
 
-  private static String joined(String[] literals) {
-    return literals == null ? null : String.join("|", literals);
+  private static String joined(Needle[] literals) {
+    return literals == null ? null : Arrays.stream(literals).map(needle -> needle.text).collect(Collectors.joining("|"));
   }
 
   @Test
