@@ -10,7 +10,6 @@ import dev.ossecaws.engine.ManagerConfig;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.output.JsonReport;
 import dev.ossecaws.output.LogtestReport;
-import dev.ossecaws.output.ReportBuffer;
 import dev.ossecaws.output.RuleReport;
 import dev.ossecaws.output.UnitTestReport;
 import dev.ossecaws.predecode.LineReader;
@@ -178,7 +177,6 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     logLines(logs, eventClock, List.of("ossec-testrule: INFO: Started (pid: " + ProcessHandle.current().pid() + ")."));
     if (!alerts && !json) report.write(LogtestReport.SESSION_START.getBytes(ISO_8859_1));
     LineReader lines = new LineReader(in);
-    ReportBuffer event = new ReportBuffer();
     int exit = 0;
     int alertCount = 0;
     for (String line = lines.next(); line != null; line = lines.next()) {
@@ -194,15 +192,13 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
         if (verdict.decoded().accumulated()) report.write(LogtestReport.ACCUMULATED.getBytes(ISO_8859_1));
         report.write(messages.getBytes(ISO_8859_1));
         if (firing != null && firing.alert()) {
-          event.clear();
-          RuleReport.alert(event, firing, verdict.ruled().alerted(), ++alertCount);
-          event.writeTo(report);
+          StringBuilder alert = new StringBuilder();
+          RuleReport.alert(alert, firing, verdict.ruled().alerted(), ++alertCount);
+          report.write(alert.toString().getBytes(ISO_8859_1));
         }
         report.write(trailing.getBytes(ISO_8859_1));
       } else {
-        event.clear();
-        LogtestReport.write(event, verdict, messages, trailing);
-        event.writeTo(report);
+        report.write(LogtestReport.of(verdict, messages, trailing).getBytes(ISO_8859_1));
       }
       if (expected != null) {
         UnitTestReport unit = UnitTestReport.of(expected, verdict.decoded().decoderName(), firing);

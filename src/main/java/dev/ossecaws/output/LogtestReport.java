@@ -27,13 +27,7 @@ public final class LogtestReport {
    * alert) at the end.
    */
   public static String of(Verdict verdict, String logLines, String trailingLines) {
-    ReportBuffer out = new ReportBuffer();
-    write(out, verdict, logLines, trailingLines);
-    return out.toString();
-  }
-
-  /** Appends {@link #of(Verdict, String, String)}'s report to {@code out}. */
-  public static void write(ReportBuffer out, Verdict verdict, String logLines, String trailingLines) {
+    StringBuilder out = new StringBuilder(512);
     out.append("\n\n");
     predecoding(out, verdict.predecoded());
     decoding(out, verdict.decoded());
@@ -42,9 +36,10 @@ public final class LogtestReport {
     out.append(logLines);
     if (ruled.firing() != null) RuleReport.phase3(out, ruled.firing());
     out.append(trailingLines);
+    return out.toString();
   }
 
-  static void predecoding(ReportBuffer out, Verdict.Predecoded phase1) {
+  static void predecoding(StringBuilder out, Verdict.Predecoded phase1) {
     out.append("**Phase 1: Completed pre-decoding.\n");
     field(out, "full event", phase1.fullLog());
     field(out, "hostname", phase1.hostname());
@@ -52,7 +47,7 @@ public final class LogtestReport {
     field(out, "log", phase1.log());
   }
 
-  static void decoding(ReportBuffer out, Verdict.Decoded phase2) {
+  static void decoding(StringBuilder out, Verdict.Decoded phase2) {
     if (phase2.decoding() == Event.Decoding.NO_CANDIDATES) {
       field(out, "decoder", null);
     } else {
@@ -67,7 +62,7 @@ public final class LogtestReport {
   }
 
   /** {@code label: 'value'} with 7 spaces before; unset values print as glibc prints NULL. */
-  private static void field(ReportBuffer out, String label, String value) {
+  private static void field(StringBuilder out, String label, String value) {
     out.append("       ").append(label).append(": '").append(value == null ? "(null)" : value).append("'\n");
   }
 }
