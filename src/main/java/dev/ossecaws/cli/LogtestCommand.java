@@ -10,12 +10,12 @@ import dev.ossecaws.engine.ManagerConfig;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.output.JsonReport;
 import dev.ossecaws.output.LogtestReport;
+import dev.ossecaws.output.ReportBuffer;
 import dev.ossecaws.output.RuleReport;
 import dev.ossecaws.output.UnitTestReport;
 import dev.ossecaws.predecode.LineReader;
 import dev.ossecaws.rule.Firing;
 import dev.ossecaws.rule.RuleException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,6 +54,8 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
   static final String OSSEC_PROGRAM = "ossec-logtest";
   private static final DateTimeFormatter LOG_STAMP = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ");
   private static final String QUIETED = "ossec-testrule: INFO: Reading decoder file ";
+  /** Reports go out in writes of about this many bytes. */
+  private static final int FLUSH_AT = 64 * 1024;
 
   @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
   boolean usageHelp;
@@ -124,20 +126,25 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
 
   @Override
   public Integer call() throws IOException {
-    OutputStream report = new BufferedOutputStream(out, 64 * 1024);
+    if (ossecVersion || ossecHelp) {
+      OssecGetopt.Stop first = OssecGetopt.firstStop(
+          ownArguments(spec.commandLine(), spec.commandLine().getParseResult().originalArgs()), spec);
+      return printNow(out, first.reason() == OssecGetopt.Reason.VERSION ? OssecTexts.VERSION : OssecTexts.HELP, 0);
+    }
+    ReportBuffer report = new ReportBuffer(2 * FLUSH_AT);
     try {
-      if (ossecVersion || ossecHelp) {
-        OssecGetopt.Stop first = OssecGetopt.firstStop(
-            ownArguments(spec.commandLine(), spec.commandLine().getParseResult().originalArgs()), spec);
-        return printNow(report, first.reason() == OssecGetopt.Reason.VERSION ? OssecTexts.VERSION : OssecTexts.HELP, 0);
-      }
       return run(report);
     } finally {
-      report.flush();
+      report.writeTo(out);
+      out.flush();
     }
   }
 
-  private int run(OutputStream report) throws IOException {
+  /**
+   * Reports go into {@code report}, which goes to stdout whenever it passes {@link #FLUSH_AT}.
+   * With {@code --format json} the log lines go to stderr, each event's as one write.
+   */
+  private int run(ReportBuffer report) throws IOException {
     if (!format.equals("text") && !format.equals("json")) {
       return usageError("bad --format '" + format + "': expected text or json");
     }
@@ -151,65 +158,69 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     if (unitTest != null) {
       expected = UnitTestReport.Expected.parse(unitTest);
       if (expected == null) {
-        logLines(err, eventClock, List.of(UnitTestReport.MALFORMED));
+        ReportBuffer malformed = new ReportBuffer(256);
+        logLines(malformed, eventClock, List.of(UnitTestReport.MALFORMED));
+        malformed.writeTo(err);
         return EXIT_REFUSED;
       }
     }
     boolean json = format.equals("json");
     // JSON goes to scripts: OSSEC's log lines would break it, so they go to stderr beside errors.
-    OutputStream logs = json ? err : report;
+    ReportBuffer logs = json ? new ReportBuffer(4096) : report;
+    OutputStream logStream = json ? err : out;
     List<String> startup = new ArrayList<>();
     Engine engine;
     try {
       Engine.Builder builder =
           Engine.builder().config(managerConfig()).clock(eventClock).traceRules(verbose && !alerts);
-      if (hostname != null) builder.hostname(hostname);
+      if (hostname != null) builder.hostname(byteString(hostname));
       engine = builder.load(startup::add);
     } catch (ConfigException e) {
-      return refused(logs, eventClock, startup, e.ossecMessages(), e.getMessage());
+      return refused(logs, logStream, eventClock, startup, e.ossecMessages(), e.getMessage());
     } catch (DecoderException e) {
-      return refused(logs, eventClock, startup, e.lines(), e.getMessage());
+      return refused(logs, logStream, eventClock, startup, e.lines(), e.getMessage());
     } catch (RuleException e) {
-      return refused(logs, eventClock, startup, e.ossecLines(), e.getMessage());
+      return refused(logs, logStream, eventClock, startup, e.ossecLines(), e.getMessage());
     }
     logLines(logs, eventClock, startup);
+    if (!testConfiguration) {
+      logLines(logs, eventClock, List.of("ossec-testrule: INFO: Started (pid: " + ProcessHandle.current().pid() + ")."));
+    }
+    if (json) logs.writeTo(err);
     if (testConfiguration) return 0;
-    logLines(logs, eventClock, List.of("ossec-testrule: INFO: Started (pid: " + ProcessHandle.current().pid() + ")."));
-    if (!alerts && !json) report.write(LogtestReport.SESSION_START.getBytes(ISO_8859_1));
+    if (!alerts && !json) report.append(LogtestReport.SESSION_START);
     LineReader lines = new LineReader(in);
     int exit = 0;
     int alertCount = 0;
     for (String line = lines.next(); line != null; line = lines.next()) {
       Verdict verdict = engine.process(line);
-      String messages = stamped(eventClock, verdict.ruled().messages());
-      String trailing = stamped(eventClock, verdict.ruled().trailingMessages());
-      Firing firing = verdict.ruled().firing();
+      Verdict.Ruled ruled = verdict.ruled();
+      String stamp = ruled.messages().isEmpty() && ruled.trailingMessages().isEmpty() ? "" : stamp(eventClock);
+      Firing firing = ruled.firing();
       if (json) {
-        logs.write(messages.getBytes(ISO_8859_1));
-        report.write(JsonReport.of(verdict));
-        logs.write(trailing.getBytes(ISO_8859_1));
+        LogtestReport.logLines(logs, stamp, ruled.messages());
+        report.append(JsonReport.of(verdict));
+        LogtestReport.logLines(logs, stamp, ruled.trailingMessages());
+        if (logs.length() > 0) logs.writeTo(err);
       } else if (alerts) {
-        if (verdict.decoded().accumulated()) report.write(LogtestReport.ACCUMULATED.getBytes(ISO_8859_1));
-        report.write(messages.getBytes(ISO_8859_1));
-        if (firing != null && firing.alert()) {
-          StringBuilder alert = new StringBuilder();
-          RuleReport.alert(alert, firing, verdict.ruled().alerted(), ++alertCount);
-          report.write(alert.toString().getBytes(ISO_8859_1));
-        }
-        report.write(trailing.getBytes(ISO_8859_1));
+        if (verdict.decoded().accumulated()) report.append(LogtestReport.ACCUMULATED);
+        LogtestReport.logLines(report, stamp, ruled.messages());
+        if (firing != null && firing.alert()) RuleReport.alert(report, firing, ruled.alerted(), ++alertCount);
+        LogtestReport.logLines(report, stamp, ruled.trailingMessages());
       } else {
-        report.write(LogtestReport.of(verdict, messages, trailing).getBytes(ISO_8859_1));
+        LogtestReport.write(report, verdict, stamp);
       }
       if (expected != null) {
         UnitTestReport unit = UnitTestReport.of(expected, verdict.decoded().decoderName(), firing);
-        report.write(unit.text().getBytes(ISO_8859_1));
+        unit.write(report);
         if (unit.code() == UnitTestReport.NO_RULE) {
           logLines(report, eventClock, List.of(unit.noRuleMessage()));
           return UnitTestReport.NO_RULE;
         }
         exit = unit.code();
-        if (exit == 0) report.write("0\n".getBytes(ISO_8859_1));
+        if (exit == 0) report.append("0\n");
       }
+      if (report.length() >= FLUSH_AT) report.writeTo(out);
     }
     return exit;
   }
@@ -248,37 +259,49 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     return exit;
   }
 
-  /** Log lines with OSSEC's time stamp, as one string. */
-  private static String stamped(Clock eventClock, List<String> messages) {
-    if (messages.isEmpty()) return "";
-    String stamp = LOG_STAMP.format(eventClock.timeOf(""));
-    StringBuilder out = new StringBuilder();
-    for (String message : messages) out.append(stamp).append(message).append('\n');
-    return out.toString();
+  /** OSSEC's time stamp of a log line written now. */
+  private static String stamp(Clock eventClock) {
+    return LOG_STAMP.format(eventClock.timeOf(""));
+  }
+
+  /**
+   * The command line's text as a byte string, as the report wrote it: what ISO-8859-1 lacks
+   * becomes '?'.
+   */
+  private static String byteString(String text) {
+    return new String(text.getBytes(ISO_8859_1), ISO_8859_1);
   }
 
   private ManagerConfig managerConfig() throws ConfigException, IOException {
     return ManagerOptions.of(home, config, ruleset);
   }
 
-  /** OSSEC's error lines on stderr, then where the fault is; exit 1 as OSSEC. */
+  /**
+   * The start-up lines where log lines go, then OSSEC's error lines and where the fault is on
+   * stderr (through the same buffer, emptied first); exit 1 as OSSEC.
+   */
   private int refused(
-      OutputStream logs, Clock eventClock, List<String> startup, List<String> ossecLines, String where)
-      throws IOException {
+      ReportBuffer logs, OutputStream logStream, Clock eventClock, List<String> startup, List<String> ossecLines,
+      String where) throws IOException {
     logLines(logs, eventClock, startup);
-    logs.flush();
-    logLines(err, eventClock, ossecLines);
-    err.write((spec.name() + ": " + where + "\n").getBytes(ISO_8859_1));
+    logs.writeTo(logStream);
+    logStream.flush();
+    logLines(logs, eventClock, ossecLines);
+    logs.append((spec.name() + ": " + where + "\n").getBytes(ISO_8859_1));
+    logs.writeTo(err);
     err.flush();
     return EXIT_REFUSED;
   }
 
-  /** OSSEC's log lines: local time stamp, then the text. */
-  private void logLines(OutputStream stream, Clock eventClock, List<String> messages) throws IOException {
-    String stamp = LOG_STAMP.format(eventClock.timeOf(""));
+  /**
+   * OSSEC's log lines: local time stamp, then the text. These are text, not byte strings (paths
+   * from the command line): encoded, '?' for what ISO-8859-1 lacks.
+   */
+  private void logLines(ReportBuffer logs, Clock eventClock, List<String> messages) {
+    String stamp = stamp(eventClock);
     for (String message : messages) {
       if (quiet && message.startsWith(QUIETED)) continue;
-      stream.write((stamp + message + "\n").getBytes(ISO_8859_1));
+      logs.append((stamp + message + "\n").getBytes(ISO_8859_1));
     }
   }
 }

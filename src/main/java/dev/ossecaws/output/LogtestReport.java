@@ -2,10 +2,11 @@ package dev.ossecaws.output;
 
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.event.Event;
+import java.util.List;
 
 /**
- * ossec-logtest's report of one event, byte for byte (spec/logtest-output.md §4.8). Returns byte
- * strings (one {@code char} per byte) to be written as ISO-8859-1.
+ * ossec-logtest's report of one event, byte for byte (spec/logtest-output.md §4.8), written as
+ * bytes: events' strings are byte strings (one {@code char} per byte).
  */
 public final class LogtestReport {
   /** What the session prints once, after the start-up log lines. */
@@ -16,30 +17,36 @@ public final class LogtestReport {
   /** What the session prints after phase 2 when the final decoder accumulates. */
   public static final String ACCUMULATED = "\n**ACCUMULATOR: LEVEL UP!!**\n\n";
 
-  /** The full report of one event: separator, then each phase in order. */
+  /** The full report of one event without the log lines, as a byte string. */
   public static String of(Verdict verdict) {
-    return of(verdict, "", "");
+    ReportBuffer out = new ReportBuffer(1024);
+    write(out, verdict, null);
+    return out.toString();
   }
 
   /**
-   * The full report of one event, with {@code logLines} (time-stamped log lines the rule search
-   * printed) just before phase 3 and {@code trailingLines} (those of the bookkeeping after the
-   * alert) at the end.
+   * The full report of one event: separator, then each phase in order, with the log lines the rule
+   * search printed just before phase 3 and those of the bookkeeping after the alert at the end.
+   *
+   * @param logStamp what each log line begins with (OSSEC's time stamp); null leaves them out
    */
-  public static String of(Verdict verdict, String logLines, String trailingLines) {
-    StringBuilder out = new StringBuilder(512);
+  public static void write(ReportBuffer out, Verdict verdict, String logStamp) {
     out.append("\n\n");
     predecoding(out, verdict.predecoded());
     decoding(out, verdict.decoded());
     Verdict.Ruled ruled = verdict.ruled();
-    if (ruled.trace() != null) TraceText.append(out, ruled.trace());
-    out.append(logLines);
+    if (ruled.trace() != null) TraceText.write(out, ruled.trace());
+    if (logStamp != null) logLines(out, logStamp, ruled.messages());
     if (ruled.firing() != null) RuleReport.phase3(out, ruled.firing());
-    out.append(trailingLines);
-    return out.toString();
+    if (logStamp != null) logLines(out, logStamp, ruled.trailingMessages());
   }
 
-  static void predecoding(StringBuilder out, Verdict.Predecoded phase1) {
+  /** OSSEC's log lines: each {@code stamp}, the message, a newline. */
+  public static void logLines(ReportBuffer out, String stamp, List<String> messages) {
+    for (String message : messages) out.append(stamp).append(message).append('\n');
+  }
+
+  private static void predecoding(ReportBuffer out, Verdict.Predecoded phase1) {
     out.append("**Phase 1: Completed pre-decoding.\n");
     field(out, "full event", phase1.fullLog());
     field(out, "hostname", phase1.hostname());
@@ -47,7 +54,7 @@ public final class LogtestReport {
     field(out, "log", phase1.log());
   }
 
-  static void decoding(StringBuilder out, Verdict.Decoded phase2) {
+  private static void decoding(ReportBuffer out, Verdict.Decoded phase2) {
     if (phase2.decoding() == Event.Decoding.NO_CANDIDATES) {
       field(out, "decoder", null);
     } else {
@@ -62,7 +69,7 @@ public final class LogtestReport {
   }
 
   /** {@code label: 'value'} with 7 spaces before; unset values print as glibc prints NULL. */
-  private static void field(StringBuilder out, String label, String value) {
+  private static void field(ReportBuffer out, String label, String value) {
     out.append("       ").append(label).append(": '").append(value == null ? "(null)" : value).append("'\n");
   }
 }

@@ -18,7 +18,7 @@ public final class RuleReport {
   private RuleReport() {}
 
   /** The Phase 3 block, with {@code **Alert to be generated.} when the firing alerts. */
-  public static void phase3(StringBuilder out, Firing firing) {
+  public static void phase3(ReportBuffer out, Firing firing) {
     Rule rule = firing.rule();
     out.append("\n**Phase 3: Completed filtering (rules).\n");
     out.append("       Rule id: '").append(rule.id()).append("'\n");
@@ -31,7 +31,7 @@ public final class RuleReport {
   }
 
   /** One alerts.log entry, numbered {@code sequence} (from 1 per run). */
-  public static void alert(StringBuilder out, Firing firing, Verdict.Alerted event, int sequence) {
+  public static void alert(ReportBuffer out, Firing firing, Verdict.Alerted event, int sequence) {
     Rule rule = firing.rule();
     out.append("** Alert ").append(event.time().toEpochSecond()).append('.').append(sequence).append(':')
         .append(rule.mail() ? " mail " : "").append(" - ").append(rule.groups()).append('\n');
@@ -49,7 +49,7 @@ public final class RuleReport {
     out.append('\n');
   }
 
-  private static void optional(StringBuilder out, String label, String value) {
+  private static void optional(ReportBuffer out, String label, String value) {
     if (value != null) out.append(label).append(value).append('\n');
   }
 

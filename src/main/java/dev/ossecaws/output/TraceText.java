@@ -8,7 +8,7 @@ final class TraceText {
   private TraceText() {}
 
   /** The header, then one line per step: the header stands even when no rule was tried. */
-  static void append(StringBuilder out, List<RuleTrace.Entry> trace) {
+  static void write(ReportBuffer out, List<RuleTrace.Entry> trace) {
     out.append("\n**Rule debugging:\n");
     for (RuleTrace.Entry entry : trace) {
       switch (entry.step()) {

@@ -7,9 +7,9 @@ import dev.ossecaws.engine.Clock;
 import dev.ossecaws.engine.ConfigException;
 import dev.ossecaws.engine.Engine;
 import dev.ossecaws.engine.ManagerConfig;
-import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.harness.EngineReplay;
 import dev.ossecaws.output.LogtestReport;
+import dev.ossecaws.output.ReportBuffer;
 import dev.ossecaws.predecode.LineReader;
 import dev.ossecaws.rule.RuleException;
 import java.io.ByteArrayInputStream;
@@ -55,9 +55,9 @@ final class EvaluatorSession {
     for (Line line : lines) {
       clock.now = clock.now.plusSeconds(line.secondsLater());
       for (String chunk : readerOf(line)) {
-        Verdict verdict = engine.process(chunk);
-        events.add(LogtestReport.of(verdict, stamped(clock.now, verdict.ruled().messages()),
-            stamped(clock.now, verdict.ruled().trailingMessages())));
+        ReportBuffer report = new ReportBuffer(1024);
+        LogtestReport.write(report, engine.process(chunk), LOG_STAMP.format(clock.now));
+        events.add(report.toString());
       }
     }
     return new SessionReport(stamped(EngineReplay.TIME, startUp) + LogtestReport.SESSION_START, events, false);
