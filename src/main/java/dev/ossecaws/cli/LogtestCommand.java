@@ -199,7 +199,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
       Firing firing = ruled.firing();
       if (json) {
         LogtestReport.logLines(logs, stamp, ruled.messages());
-        report.append(JsonReport.of(verdict));
+        JsonReport.write(report, verdict);
         LogtestReport.logLines(logs, stamp, ruled.trailingMessages());
         if (logs.length() > 0) logs.writeTo(err);
       } else if (alerts) {

@@ -72,8 +72,14 @@ public final class ReportBuffer {
     return this;
   }
 
-  /** Forgets everything from {@code newLength} on. */
-  void truncate(int newLength) {
+  /** Makes room for {@code more} bytes; returns the array, to be written from {@link #length()} on. */
+  byte[] room(int more) {
+    ensure(more);
+    return bytes;
+  }
+
+  /** Ends the bytes at {@code newLength}: those written into {@link #room}'s array, or fewer. */
+  void setLength(int newLength) {
     length = newLength;
   }
 

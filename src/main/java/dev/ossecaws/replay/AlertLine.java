@@ -1,9 +1,12 @@
 package dev.ossecaws.replay;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ossecaws.engine.Verdict;
 import dev.ossecaws.output.JsonReport;
 import dev.ossecaws.rule.Firing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * One alert as one JSON object (the contract of {@code replay --alerts}): every key of {@link
@@ -12,6 +15,8 @@ import dev.ossecaws.rule.Firing;
  * {@code {"path": file or s3://bucket/key, "record": index in the file}}.
  */
 public final class AlertLine {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private AlertLine() {}
 
   /**
@@ -23,10 +28,18 @@ public final class AlertLine {
     return firing != null && firing.alert();
   }
 
-  /** The alert line of {@code record}'s verdict; throws if the verdict is no alert. */
+  /**
+   * The alert line of {@code record}'s verdict; throws if the verdict is no alert. The report's
+   * part is read back from what JsonReport writes, so that one writer makes it.
+   */
   public static ObjectNode of(Verdict verdict, ReplayRecord record) {
     if (!isAlert(verdict)) throw new IllegalArgumentException("not an alert: " + record);
-    ObjectNode line = JsonReport.tree(verdict);
+    ObjectNode line;
+    try {
+      line = (ObjectNode) JSON.readTree(JsonReport.of(verdict));
+    } catch (IOException e) {
+      throw new UncheckedIOException("JsonReport wrote JSON that does not parse", e);
+    }
     line.put("eventTime", record.text("eventTime"));
     line.put("eventID", record.text("eventID"));
     line.put("account", record.text("recipientAccountId"));
