@@ -43,10 +43,10 @@ final class OrderField {
   void assign(Event event, String value) {
     if (field != null) {
       field.set(event, value);
-      event.assignments.add(new Event.FieldValue(field.label, value));
+      event.assigned(field.label, value);
     } else {
       event.setDynamicField(position, value);
-      event.assignments.add(new Event.FieldValue(dynamicName, value));
+      event.assigned(dynamicName, value);
     }
   }
 

@@ -70,7 +70,9 @@ public final class Engine {
     decoders.decode(event);
     accumulator.accumulate(event);
     Verdict.Decoded decoded = Verdict.Decoded.of(event);
-    return new Verdict(predecoded, decoded, rulePhase(event));
+    Verdict verdict = new Verdict(predecoded, decoded, rulePhase(event));
+    event.forgetReportOnlyFields();
+    return verdict;
   }
 
   /** Phase 3; an event the OSSEC-alert plugin decoded takes the alert's rule as matched. */

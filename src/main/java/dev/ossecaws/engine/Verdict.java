@@ -47,7 +47,7 @@ public record Verdict(Predecoded predecoded, Decoded decoded, Ruled ruled) {
 
     static Decoded of(Event event) {
       return new Decoded(
-          event.decoding, event.assignments, event.decoder.name(), event.decoder.accumulate(), values(event));
+          event.decoding, event.assignments(), event.decoder.name(), event.decoder.accumulate(), values(event));
     }
 
     /** Static names as {@code <order>} spells them ("protocol", not phase 2's "proto"): no dynamic field can take them. */

@@ -2,9 +2,8 @@ package dev.ossecaws.event;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One log line on its way through the pipeline (spec/README.md, "Event model").
@@ -52,9 +51,11 @@ public final class Event {
   /** How far decoding got, for the phase 2 report. */
   public Decoding decoding = Decoding.NO_CANDIDATES;
   /** Every {@code <order>} assignment in the order it happened; phase 2 prints them. */
-  public final List<FieldValue> assignments = new ArrayList<>();
-  /** Dynamic fields by their position in the assigning decoder's {@code <order>}. */
-  private final Map<Integer, String> dynamicFields = new HashMap<>();
+  private List<FieldValue> assignments = new ArrayList<>();
+  /** Dynamic fields by their position in the assigning decoder's {@code <order>}; null where unset. */
+  private String[] dynamicFields = NO_DYNAMIC_FIELDS;
+
+  private static final String[] NO_DYNAMIC_FIELDS = {};
 
   /**
    * The rule id an OSSEC alert fed back as a log names (OSSECAlert_Decoder, spec/decoders.md §8):
@@ -78,8 +79,21 @@ public final class Event {
   /** One {@code <order>} assignment as phase 2 prints it: {@code label: 'value'}. */
   public record FieldValue(String label, String value) {}
 
+  /** Records an {@code <order>} assignment as phase 2 prints it. */
+  public void assigned(String label, String value) {
+    assignments.add(new FieldValue(label, value));
+  }
+
+  /** The {@code <order>} assignments made so far, in order. */
+  public List<FieldValue> assignments() {
+    return assignments;
+  }
+
   public void setDynamicField(int position, String value) {
-    dynamicFields.put(position, value);
+    if (position >= dynamicFields.length) {
+      dynamicFields = Arrays.copyOf(dynamicFields, Math.max(position + 1, 2 * dynamicFields.length));
+    }
+    dynamicFields[position] = value;
   }
 
   /**
@@ -88,7 +102,18 @@ public final class Event {
    */
   public String dynamicField(String name) {
     int position = decoder.dynamicFieldPosition(name);
-    return position < 0 ? null : dynamicFields.get(position);
+    return position < 0 || position >= dynamicFields.length ? null : dynamicFields[position];
+  }
+
+  /**
+   * Lets go of what only this event's own report reads, its assignments and dynamic fields, once
+   * the report has them. A session keeps up to memory_size events for correlation, which reads
+   * their static fields, logs and times alone; on CloudTrail lines these two were more than half
+   * of every kept event, and each young collection copies all the events kept since the last.
+   */
+  public void forgetReportOnlyFields() {
+    assignments = List.of();
+    dynamicFields = NO_DYNAMIC_FIELDS;
   }
 
   /**

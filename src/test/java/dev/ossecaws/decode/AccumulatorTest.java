@@ -27,8 +27,8 @@ class AccumulatorTest {
     accumulate(second, T0.plusSeconds(1));
     assertEquals("bob", second.dstuser);
     assertEquals("1.2.3.4", second.srcip);
-    assertEquals("dstuser", second.assignments.get(1).label());
-    assertEquals("", second.assignments.get(1).value(), "phase 2 prints what the line itself gave");
+    assertEquals("dstuser", second.assignments().get(1).label());
+    assertEquals("", second.assignments().get(1).value(), "phase 2 prints what the line itself gave");
   }
 
   @Test

@@ -46,7 +46,7 @@ final class Decoders {
     Event event = decode(line);
     StringBuilder out = new StringBuilder();
     if (event.decoding == Event.Decoding.NO_CANDIDATES) out.append("(no candidates) ");
-    for (Event.FieldValue field : event.assignments) {
+    for (Event.FieldValue field : event.assignments()) {
       out.append(field.label()).append(": '").append(field.value()).append("', ");
     }
     if (event.decoding == Event.Decoding.NO_MATCH) out.append("No decoder matched., ");
