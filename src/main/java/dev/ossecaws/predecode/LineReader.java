@@ -39,7 +39,11 @@ public final class LineReader {
     }
   }
 
-  /** Fills {@link #chunk} like fgets: up to a newline (kept) or {@value #CHUNK} bytes; -1 at end. */
+  /**
+   * Fills {@link #chunk} like fgets: up to a newline (kept) or {@value #CHUNK} bytes; -1 at end.
+   * Each buffered run is scanned for its newline and copied at once: a byte-by-byte copy through
+   * the buffer's fields was 4% of a long CloudTrail logtest.
+   */
   private int readChunk() throws IOException {
     int length = 0;
     while (length < CHUNK) {
@@ -51,9 +55,16 @@ public final class LineReader {
           return length == 0 ? -1 : length;
         }
       }
-      byte b = buffer[bufferPos++];
-      chunk[length++] = b;
-      if (b == '\n') break;
+      int start = bufferPos;
+      int limit = Math.min(bufferEnd, start + CHUNK - length);
+      int end = start;
+      while (end < limit && buffer[end] != '\n') end++;
+      boolean newline = end < limit;
+      if (newline) end++;
+      System.arraycopy(buffer, start, chunk, length, end - start);
+      length += end - start;
+      bufferPos = end;
+      if (newline) break;
     }
     return length;
   }
