@@ -2,6 +2,7 @@ package dev.ossecaws.pattern;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +16,26 @@ abstract class JavaRegex extends OsPattern {
 
   /** What every match contains and starts with, as far as the pattern tells. */
   private final RequiredLiteral.Literals literals;
+  /**
+   * Our own machine for the pattern the subject is usually searched with, built on first use (a
+   * one-line logtest loads some 1,300 patterns and searches a few); null when it does not run that
+   * pattern. Racy but safe: a thread that sees no machine yet builds its own or uses Java's.
+   */
+  private Backtracker machine;
+  private boolean machineBuilt;
 
   JavaRegex(String source, RequiredLiteral.Literals literals) {
     super(source);
     this.literals = literals;
+  }
+
+  /** The machine for {@code pattern}, this object's usual one, or null to search with java.util.regex. */
+  final Backtracker machine(Pattern pattern) {
+    if (!machineBuilt) {
+      machine = Backtracker.compile(pattern.pattern());
+      machineBuilt = true;
+    }
+    return machine;
   }
 
   /** Whether a match may start at or after {@code from}: false when every required literal is absent. */
@@ -34,25 +51,37 @@ abstract class JavaRegex extends OsPattern {
    * non-anchoring bounds keep {@code ^} and lookbehinds seeing the whole text, as in a search from 0.
    */
   final Matcher searchWhole(Pattern pattern, String text) {
-    Needle[] leading = literals.leading();
-    if (leading == null) return searchFrom(pattern, text, 0);
-    int[] next = new int[leading.length];
-    for (int i = 0; i < leading.length; i++) next[i] = SubjectCache.indexOf(text, leading[i], 0);
+    if (literals.leading() == null) return searchFrom(pattern, text, 0);
     Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     try {
-      while (true) {
-        int start = -1;
-        for (int at : next) {
-          if (at >= 0 && (start < 0 || at < start)) start = at;
-        }
-        if (start < 0) return null;
-        if (matcher.region(start, text.length()).lookingAt()) return matcher;
-        for (int i = 0; i < leading.length; i++) {
-          if (next[i] == start) next[i] = SubjectCache.indexOf(text, leading[i], start + 1);
-        }
-      }
+      return atLeadingLiterals(text, start -> matcher.region(start, text.length()).lookingAt() ? matcher : null);
     } catch (StackOverflowError e) {
       return null; // as in search
+    }
+  }
+
+  /** {@link #searchWhole(Pattern, String)} run by {@code machine}: its groups, or null. */
+  final int[] searchWhole(Backtracker machine, String text) {
+    if (literals.leading() == null) return searchFrom(machine, text, 0);
+    return atLeadingLiterals(text, start -> machine.matchAt(text, start, 0, 0));
+  }
+
+  /** The first non-null answer of {@code attempt} at the places where a leading literal occurs, in order. */
+  private <T> T atLeadingLiterals(String text, IntFunction<T> attempt) {
+    Needle[] leading = literals.leading();
+    int[] next = new int[leading.length];
+    for (int i = 0; i < leading.length; i++) next[i] = SubjectCache.indexOf(text, leading[i], 0);
+    while (true) {
+      int start = -1;
+      for (int at : next) {
+        if (at >= 0 && (start < 0 || at < start)) start = at;
+      }
+      if (start < 0) return null;
+      T found = attempt.apply(start);
+      if (found != null) return found;
+      for (int i = 0; i < leading.length; i++) {
+        if (next[i] == start) next[i] = SubjectCache.indexOf(text, leading[i], start + 1);
+      }
     }
   }
 
@@ -75,6 +104,11 @@ abstract class JavaRegex extends OsPattern {
     }
   }
 
+  /** {@link #searchFrom(Pattern, CharSequence, int)} run by {@code machine}: its groups, or null. */
+  final int[] searchFrom(Backtracker machine, String text, int from) {
+    return literals.anchored() ? machine.matchAt(text, from, from, from) : machine.find(text, from);
+  }
+
   /**
    * Searches {@code text} from {@code from} to its end. Java's default opaque, anchoring region
    * bounds give PCRE2's view of a suffix: {@code ^} and lookbehinds see nothing before {@code from}.
@@ -95,16 +129,27 @@ abstract class JavaRegex extends OsPattern {
    * text is {@code bytes} itself.
    */
   static Match toMatch(Matcher matcher, String bytes, int base, int[] byteOffsets) {
-    String[] captures = new String[Math.min(matcher.groupCount(), MAX_CAPTURES)];
+    int[] groups = new int[2 * (matcher.groupCount() + 1)];
+    for (int group = 0; group <= matcher.groupCount(); group++) {
+      groups[2 * group] = matcher.start(group);
+      groups[2 * group + 1] = matcher.end(group);
+    }
+    return toMatch(groups, bytes, base, byteOffsets);
+  }
+
+  /** The same of a match's group offsets: start and end of each, group 0 first, -1 where unset. */
+  static Match toMatch(int[] groups, String bytes, int base, int[] byteOffsets) {
+    int groupCount = groups.length / 2 - 1;
+    String[] captures = new String[Math.min(groupCount, MAX_CAPTURES)];
     int count = 0;
-    for (int group = 1; group <= matcher.groupCount() && count < MAX_CAPTURES; group++) {
-      int start = matcher.start(group);
+    for (int group = 1; group <= groupCount && count < MAX_CAPTURES; group++) {
+      int start = groups[2 * group];
       if (start < 0) continue;
       captures[count++] = bytes.substring(
-          toByte(start, base, byteOffsets), toByte(matcher.end(group), base, byteOffsets));
+          toByte(start, base, byteOffsets), toByte(groups[2 * group + 1], base, byteOffsets));
     }
     List<String> values = count == 0 ? List.of() : List.of(Arrays.copyOf(captures, count));
-    return new Match(toByte(matcher.end(), base, byteOffsets), values);
+    return new Match(toByte(groups[1], base, byteOffsets), values);
   }
 
   private static int toByte(int textOffset, int base, int[] byteOffsets) {

@@ -15,13 +15,21 @@ final class Latin1Regex extends JavaRegex {
 
   @Override
   public boolean matches(String subject) {
-    return mayMatch(subject, 0) && searchWhole(pattern, subject) != null;
+    if (!mayMatch(subject, 0)) return false;
+    Backtracker machine = machine(pattern);
+    if (machine != null) return searchWhole(machine, subject) != null;
+    return searchWhole(pattern, subject) != null;
   }
 
   @Override
   public Match find(String subject, int from) {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
+    Backtracker machine = machine(pattern);
+    if (machine != null) {
+      int[] groups = from == 0 ? searchWhole(machine, subject) : searchFrom(machine, subject, from);
+      return groups == null ? null : toMatch(groups, subject, 0, null);
+    }
     Matcher matcher = from == 0 ? searchWhole(pattern, subject) : searchFrom(pattern, subject, from);
     return matcher == null ? null : toMatch(matcher, subject, 0, null);
   }

@@ -21,7 +21,10 @@ final class Utf8Regex extends JavaRegex {
   @Override
   public boolean matches(String subject) {
     if (!mayMatch(subject, 0)) return false;
-    if (SubjectCache.isAscii(subject, 0)) return searchWhole(forAscii, subject) != null;
+    if (SubjectCache.isAscii(subject, 0)) {
+      Backtracker machine = machine(forAscii);
+      return machine != null ? searchWhole(machine, subject) != null : searchWhole(forAscii, subject) != null;
+    }
     Utf8.Decoded decoded = Utf8.decode(subject, 0);
     return decoded != null && searchFrom(forUnicode, decoded.text(), 0) != null;
   }
@@ -31,6 +34,11 @@ final class Utf8Regex extends JavaRegex {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
     if (SubjectCache.isAscii(subject, from)) {
+      Backtracker machine = machine(forAscii);
+      if (machine != null) {
+        int[] groups = from == 0 ? searchWhole(machine, subject) : searchFrom(machine, subject, from);
+        return groups == null ? null : toMatch(groups, subject, 0, null);
+      }
       Matcher matcher = from == 0 ? searchWhole(forAscii, subject) : searchFrom(forAscii, subject, from);
       return matcher == null ? null : toMatch(matcher, subject, 0, null);
     }

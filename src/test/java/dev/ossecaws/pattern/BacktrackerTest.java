@@ -1,0 +1,60 @@
+package dev.ossecaws.pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Where java.util.regex is not a plain backtracker, the machine answers as it does, or refuses. */
+class BacktrackerTest {
+  @Test
+  void captureOfALookaheadThatMatchedStaysWhenTheSearchMovesOn() {
+    // Java tries the lookahead at 'a', keeps its capture, and matches 'c' at the next start.
+    assertSameAsJava("(?=(a))b|c", "ac");
+  }
+
+  @Test
+  void captureOfALookaheadThatMatchedStaysWhenTheAlternativeFails() {
+    assertSameAsJava("(?:(?=(a))x|a)", "a");
+  }
+
+  @Test
+  void possessiveGroupTakesEachPassFirstMatch() {
+    // PCRE2 would backtrack into the first pass ('b' alone) so that a second pass fits; Java does not.
+    assertSameAsJava("\\n(?:[^\\x{22}][^\\x{22}](?!\\b)|[a-b1]){2}+", "BB\nb1\u00e9B");
+  }
+
+  @Test
+  void wordBoundaryCountsLatin1LettersAsWordCharacters() {
+    assertSameAsJava("\\b\\w+\\b", "\u00e9ab c");
+  }
+
+  @Test
+  void refusesWhatJavaRepeatsItsOwnWay() {
+    assertNull(Backtracker.compile("(a)*"), "a capture inside a repeated group");
+    assertNull(Backtracker.compile("(a){0,1}"), "{0,1} is a loop to Java, not a branch");
+    assertNull(Backtracker.compile("(?:a?)*"), "a repeated group that can match the empty string");
+    assertNull(Backtracker.compile("(?<=a)b"), "a lookbehind");
+  }
+
+  @Test
+  void stopsWithoutAMatchPastTheStepLimit() {
+    Backtracker machine = Backtracker.compile("(?:a|a)*b");
+    assertNull(machine.find("a".repeat(40), 0));
+  }
+
+  private static void assertSameAsJava(String java, String subject) {
+    Matcher matcher = Pattern.compile(java, Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES).matcher(subject);
+    int[] expected = null;
+    if (matcher.find()) {
+      expected = new int[2 * (matcher.groupCount() + 1)];
+      for (int group = 0; group <= matcher.groupCount(); group++) {
+        expected[2 * group] = matcher.start(group);
+        expected[2 * group + 1] = matcher.end(group);
+      }
+    }
+    assertArrayEquals(expected, Backtracker.compile(java).find(subject, 0), java + " on " + subject);
+  }
+}
