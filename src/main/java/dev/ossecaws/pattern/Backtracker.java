@@ -178,7 +178,11 @@ final class Backtracker {
       top += 4;
     }
 
-    /** Runs from {@code pc} at {@code at} until SUCCEED (its offset) or failure (-1) above {@code base}. */
+    /**
+     * Runs from {@code pc} at {@code at} until SUCCEED (its offset) or failure (-1) above {@code base}.
+     * The common opcodes are here, the rest in methods of their own: a small loop is what C2
+     * compiles quickly, and a long CloudTrail logtest compiled a larger one three times.
+     */
     private int run(int pc, int at, int base) {
       while (true) {
         if (++steps > STEP_LIMIT) {
@@ -186,47 +190,21 @@ final class Backtracker {
           top = base;
           return -1;
         }
-        boolean ok;
+        int next;
         switch (ops[pc]) {
           case CHAR:
-            ok = in(sets[a[pc]], at);
-            if (ok) {
-              at++;
-              pc++;
-            }
+            next = in(sets[a[pc]], at) ? at + 1 : -1;
+            pc++;
             break;
           case RUN_GREEDY:
-          case RUN_POSSESSIVE: {
-            boolean[] set = sets[a[pc]];
-            int limit = c[pc] < 0 ? end : (int) Math.min(end, (long) at + c[pc]);
-            int p = at;
-            while (p < limit) {
-              char ch = text.charAt(p);
-              if (ch >= 256 || !set[ch]) break;
-              p++;
-            }
-            ok = p - at >= b[pc];
-            if (ok) {
-              if (ops[pc] == RUN_GREEDY && p > at + b[pc]) push(SHORTER, pc + 1, at + b[pc], p);
-              at = p;
-              pc++;
-            }
+          case RUN_POSSESSIVE:
+            next = greedyRun(pc, at);
+            pc++;
             break;
-          }
-          case RUN_LAZY: {
-            boolean[] set = sets[a[pc]];
-            int p = at;
-            int min = at + b[pc];
-            while (p < min && in(set, p)) p++;
-            ok = p == min;
-            if (ok) {
-              int max = c[pc] < 0 ? end : (int) Math.min(end, (long) at + c[pc]);
-              if (p < max) push(LONGER, pc + 1, p, max);
-              at = p;
-              pc++;
-            }
+          case RUN_LAZY:
+            next = lazyRun(pc, at);
+            pc++;
             break;
-          }
           case SPLIT:
             push(RETRY, b[pc], at, 0);
             pc = a[pc];
@@ -239,120 +217,156 @@ final class Backtracker {
             groups[a[pc]] = at;
             pc++;
             continue;
-          case BEGIN:
-            ok = at == anchor;
-            pc++;
-            break;
-          case DOLLAR:
-            ok = at == end || (at == end - 1 && text.charAt(at) == '\n');
-            pc++;
-            break;
-          case END:
-            ok = at == end;
-            pc++;
-            break;
-          case WORD_BOUNDARY:
-          case NOT_WORD_BOUNDARY: {
-            boolean left = at > lookLeft && in(WORD, at - 1);
-            boolean right = in(WORD, at);
-            ok = (left != right) == (ops[pc] == WORD_BOUNDARY);
-            pc++;
-            break;
-          }
-          case BACKREF: {
-            int from = groups[2 * a[pc]];
-            int to = groups[2 * a[pc] + 1];
-            ok = from >= 0 && to >= 0 && at + (to - from) <= end;
-            for (int i = 0; ok && i < to - from; i++) {
-              char x = text.charAt(from + i);
-              char y = text.charAt(at + i);
-              ok = x == y || Character.isLetter(x) && x < 0x80 && y < 0x80 && (x | 0x20) == (y | 0x20);
-            }
-            if (ok) {
-              at += to - from;
-              pc++;
-            }
-            break;
-          }
           case LOOKAHEAD:
-          case NEGATIVE_LOOKAHEAD: {
-            int mark = top;
-            int found = run(a[pc], at, mark);
+          case NEGATIVE_LOOKAHEAD:
+          case ATOMIC:
+            next = nested(pc, at);
             if (stopped) return -1;
-            top = mark; // a lookahead that matched keeps its captures, as java.util.regex does
-            ok = (found >= 0) == (ops[pc] == LOOKAHEAD);
             pc = b[pc];
             break;
-          }
-          case ATOMIC: {
-            int mark = top;
-            int found = run(a[pc], at, mark);
-            if (stopped) return -1;
-            top = mark;
-            ok = found >= 0;
-            if (ok) at = found;
-            pc = b[pc];
-            break;
-          }
           case SUCCEED:
             return at;
           default:
-            throw new IllegalStateException("opcode " + ops[pc]);
+            next = assertion(pc, at);
+            pc++;
         }
-        if (ok) continue;
-        // Backtrack to the newest choice above base, undoing captures on the way.
-        while (true) {
-          if (top == base) return -1;
-          top -= 4;
-          int kind = stack[top];
-          int x = stack[top + 1];
-          int y = stack[top + 2];
-          int z = stack[top + 3];
-          if (kind == UNDO) {
-            groups[x] = y;
-          } else if (kind == RETRY) {
-            pc = x;
-            at = y;
-            break;
-          } else if (kind == SHORTER) {
-            // y: the shortest end allowed, z: the end just tried. Ends where the next opcode, a
-            // character, cannot match are passed over: trying them could only fail.
-            int shorter = z - 1;
-            if (ops[x] == CHAR) {
-              boolean[] next = sets[a[x]];
-              while (shorter > y && !in(next, shorter)) shorter--;
-              if (!in(next, shorter)) continue;
-            }
-            if (shorter > y) {
-              stack[top + 3] = shorter;
-              top += 4;
-            }
-            pc = x;
-            at = shorter;
-            break;
-          } else {
-            // LONGER: y: the end just tried, z: the longest allowed; the set is the previous opcode's.
-            boolean[] set = sets[a[x - 1]];
-            int longer = y;
-            boolean[] next = ops[x] == CHAR ? sets[a[x]] : null;
-            do {
-              if (longer >= z || !in(set, longer)) {
-                longer = -1;
-                break;
-              }
-              longer++;
-            } while (next != null && !in(next, longer));
-            if (longer < 0) continue;
-            if (longer < z) {
-              stack[top + 2] = longer;
-              top += 4;
-            }
-            pc = x;
-            at = longer;
-            break;
+        if (next >= 0) {
+          at = next;
+          continue;
+        }
+        long resumed = backtrack(base);
+        if (resumed < 0) return -1;
+        pc = (int) (resumed >>> 32);
+        at = (int) resumed;
+      }
+    }
+
+    /** A run of one class, as long as allowed: where it ends, or -1 if shorter than its minimum. */
+    private int greedyRun(int pc, int at) {
+      boolean[] set = sets[a[pc]];
+      int limit = c[pc] < 0 ? end : (int) Math.min(end, (long) at + c[pc]);
+      int p = at;
+      while (p < limit) {
+        char ch = text.charAt(p);
+        if (ch >= 256 || !set[ch]) break;
+        p++;
+      }
+      if (p - at < b[pc]) return -1;
+      if (ops[pc] == RUN_GREEDY && p > at + b[pc]) push(SHORTER, pc + 1, at + b[pc], p);
+      return p;
+    }
+
+    /** A run of one class, as short as allowed: where its minimum ends, or -1. */
+    private int lazyRun(int pc, int at) {
+      boolean[] set = sets[a[pc]];
+      int p = at;
+      int min = at + b[pc];
+      while (p < min && in(set, p)) p++;
+      if (p < min) return -1;
+      int max = c[pc] < 0 ? end : (int) Math.min(end, (long) at + c[pc]);
+      if (p < max) push(LONGER, pc + 1, p, max);
+      return p;
+    }
+
+    /**
+     * A lookahead (where the search goes on: here, or -1) or an atomic group (where it ended, or
+     * -1), each run on its own above the current stack. What it pushed is dropped when it is done,
+     * so a lookahead that matched keeps its captures, as java.util.regex leaves them.
+     */
+    private int nested(int pc, int at) {
+      int mark = top;
+      int found = run(a[pc], at, mark);
+      top = mark;
+      if (ops[pc] == ATOMIC) return found;
+      return (found >= 0) == (ops[pc] == LOOKAHEAD) ? at : -1;
+    }
+
+    /** Anchors, word boundaries and backreferences: where the search goes on, or -1. */
+    private int assertion(int pc, int at) {
+      switch (ops[pc]) {
+        case BEGIN:
+          return at == anchor ? at : -1;
+        case DOLLAR:
+          return at == end || (at == end - 1 && text.charAt(at) == '\n') ? at : -1;
+        case END:
+          return at == end ? at : -1;
+        case WORD_BOUNDARY:
+        case NOT_WORD_BOUNDARY: {
+          boolean left = at > lookLeft && in(WORD, at - 1);
+          boolean right = in(WORD, at);
+          return (left != right) == (ops[pc] == WORD_BOUNDARY) ? at : -1;
+        }
+        case BACKREF: {
+          int from = groups[2 * a[pc]];
+          int to = groups[2 * a[pc] + 1];
+          if (from < 0 || to < 0 || at + (to - from) > end) return -1;
+          for (int i = 0; i < to - from; i++) {
+            char x = text.charAt(from + i);
+            char y = text.charAt(at + i);
+            boolean same = x == y || Character.isLetter(x) && x < 0x80 && y < 0x80 && (x | 0x20) == (y | 0x20);
+            if (!same) return -1;
           }
+          return at + (to - from);
+        }
+        default:
+          throw new IllegalStateException("opcode " + ops[pc]);
+      }
+    }
+
+    /**
+     * Goes back to the newest choice above {@code base}, undoing captures on the way: the opcode
+     * and offset to go on from, packed in a long, or -1 when there is none.
+     */
+    private long backtrack(int base) {
+      while (true) {
+        if (top == base) return -1;
+        top -= 4;
+        int kind = stack[top];
+        int x = stack[top + 1];
+        int y = stack[top + 2];
+        int z = stack[top + 3];
+        if (kind == UNDO) {
+          groups[x] = y;
+        } else if (kind == RETRY) {
+          return resume(x, y);
+        } else if (kind == SHORTER) {
+          // y: the shortest end allowed, z: the end just tried. Ends where the next opcode, a
+          // character, cannot match are passed over: trying them could only fail.
+          int shorter = z - 1;
+          if (ops[x] == CHAR) {
+            boolean[] next = sets[a[x]];
+            while (shorter > y && !in(next, shorter)) shorter--;
+            if (!in(next, shorter)) continue;
+          }
+          if (shorter > y) {
+            stack[top + 3] = shorter;
+            top += 4;
+          }
+          return resume(x, shorter);
+        } else {
+          // LONGER: y: the end just tried, z: the longest allowed; the set is the previous opcode's.
+          boolean[] set = sets[a[x - 1]];
+          boolean[] next = ops[x] == CHAR ? sets[a[x]] : null;
+          int longer = y;
+          do {
+            if (longer >= z || !in(set, longer)) {
+              longer = -1;
+              break;
+            }
+            longer++;
+          } while (next != null && !in(next, longer));
+          if (longer < 0) continue;
+          if (longer < z) {
+            stack[top + 2] = longer;
+            top += 4;
+          }
+          return resume(x, longer);
         }
       }
+    }
+
+    private long resume(int pc, int at) {
+      return (long) pc << 32 | at;
     }
   }
 
