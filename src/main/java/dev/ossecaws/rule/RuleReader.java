@@ -187,6 +187,8 @@ final class RuleReader {
       case "compiled_rule":
         CompiledRule compiled = CompiledRule.named(content);
         if (compiled == null) throw error("ossec-analysisd: ERROR: Compiled rule not found: '" + content + "'");
+        // A rule holds one: the real binary checks the last <compiled_rule> a rule names.
+        conditions.removeIf(condition -> condition instanceof Condition.Compiled);
         conditions.add(new Condition.Compiled(compiled));
         break;
       case "info":

@@ -38,6 +38,20 @@ class RuleTreeTest {
   }
 
   @Test
+  void aRuleChecksTheLastCompiledRuleItNames() throws Exception {
+    // The event has no url (is_simple_http_request is false) and no users (comp_srcuser_dstuser is true).
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><match>a</match>"
+        + "<compiled_rule>is_simple_http_request</compiled_rule><compiled_rule>comp_srcuser_dstuser</compiled_rule></rule>"
+        + "<rule id=\"101\" level=\"3\"><match>b</match>"
+        + "<compiled_rule>comp_srcuser_dstuser</compiled_rule><compiled_rule>is_simple_http_request</compiled_rule></rule>"
+        + "</group>");
+
+    assertEquals(100, rules.fire(event("a", 1)));
+    assertEquals(0, rules.fire(event("b", 1)));
+  }
+
+  @Test
   void firstMatchingChildWinsWithoutBacktracking() throws Exception {
     RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
         + "<rule id=\"100\" level=\"3\"><match>a</match></rule>"
