@@ -52,13 +52,18 @@ public final class DecoderLoader {
     Document document;
     try {
       document = OssecXml.read(name, path);
-      OssecXml.substituteVariables(document);
     } catch (XmlException e) {
       throw configError(
           name,
           e.line(),
           null,
           error(1226, "Error reading XML file '" + name + "': " + e.detail() + " (line " + e.line() + ")."));
+    }
+    try {
+      OssecXml.substituteVariables(document);
+    } catch (XmlException e) {
+      // The real binary applies variables after reading, and says so without a line.
+      throw configError(name, e.line(), null, error(1227, "Error applying XML variables '" + name + "': " + e.detail() + "."));
     }
     read(name, document);
   }

@@ -49,11 +49,18 @@ public final class RuleLoader {
     Document document;
     try {
       document = OssecXml.read(file.path());
-      OssecXml.substituteVariables(document);
     } catch (XmlException e) {
       throw new RuleException(e.file() + ":" + e.line(), List.of(
           "ossec-analysisd(1226): ERROR: Error reading XML file '" + file.ossecPath() + "': " + e.detail()
               + " (line " + e.line() + ").",
+          loadingFailed(file.configured())));
+    }
+    try {
+      OssecXml.substituteVariables(document);
+    } catch (XmlException e) {
+      // The real binary applies variables after reading, and says so without a line.
+      throw new RuleException(e.file() + ":" + e.line(), List.of(
+          "ossec-analysisd(1227): ERROR: Error applying XML variables '" + file.ossecPath() + "': " + e.detail() + ".",
           loadingFailed(file.configured())));
     }
     for (Element group : document.getRootElement().elements()) {

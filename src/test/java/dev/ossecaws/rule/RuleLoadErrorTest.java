@@ -27,6 +27,15 @@ class RuleLoadErrorTest {
   }
 
   @Test
+  void unknownVariableIsAnErrorApplyingVariablesWithoutALine() {
+    RuleException e = assertThrows(RuleException.class, () -> RuleFixture.load(folder,
+        "<var name=\"A\">x</var><group name=\"t,\"><rule id=\"100\" level=\"3\"><match>87.$161.59</match></rule></group>"));
+
+    assertEquals(List.of("ossec-analysisd(1227): ERROR: Error applying XML variables 'rules/test_rules.xml': "
+        + "XMLERR: Unknown variable: '161'..", FAILED), e.ossecLines());
+  }
+
+  @Test
   void caseSensitiveCorrelationElementIsUnknownInUpperCase() {
     RuleException e = loadFails("<rule id=\"100\" level=\"3\"><if_matched_sid>1</if_matched_sid><SAME_ID /></rule>");
 
