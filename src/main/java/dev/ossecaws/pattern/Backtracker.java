@@ -101,12 +101,12 @@ final class Backtracker {
 
   /**
    * Tries a match starting at {@code start} of {@code text}; its group offsets (start and end of
-   * each, group 0 first, -1 where unset), or null. {@code ^} matches at {@code anchor}, and
-   * {@code \b} sees no character before {@code lookLeft}: a region's start with Java's default
-   * bounds, 0 with transparent, non-anchoring ones.
+   * each, group 0 first, -1 where unset), or null. {@code ^} matches at {@code bound}, and
+   * {@code \b} sees no character before it: a region's start with Java's default bounds, 0 with
+   * transparent, non-anchoring ones.
    */
-  int[] matchAt(String text, int start, int anchor, int lookLeft) {
-    return new Run(text, anchor, lookLeft).at(start);
+  int[] matchAt(String text, int start, int bound) {
+    return new Run(text, bound).at(start);
   }
 
   /**
@@ -115,7 +115,7 @@ final class Backtracker {
    * made at an earlier start stays set.
    */
   int[] find(String text, int from) {
-    Run run = new Run(text, from, from);
+    Run run = new Run(text, from);
     int end = text.length();
     for (int start = from; start <= end; start++) {
       if (first != null) {
@@ -137,19 +137,18 @@ final class Backtracker {
   private final class Run {
     private final String text;
     private final int end;
-    private final int anchor;
-    private final int lookLeft;
+    /** Where {@code ^} matches, and before which {@code \b} sees nothing. */
+    private final int bound;
     private final int[] groups = new int[2 * (groupCount + 1)];
     private int[] stack = new int[64];
     private int top;
     private int steps;
     boolean stopped;
 
-    Run(String text, int anchor, int lookLeft) {
+    Run(String text, int bound) {
       this.text = text;
       this.end = text.length();
-      this.anchor = anchor;
-      this.lookLeft = lookLeft;
+      this.bound = bound;
       Arrays.fill(groups, -1);
     }
 
@@ -285,14 +284,14 @@ final class Backtracker {
     private int assertion(int pc, int at) {
       switch (ops[pc]) {
         case BEGIN:
-          return at == anchor ? at : -1;
+          return at == bound ? at : -1;
         case DOLLAR:
           return at == end || (at == end - 1 && text.charAt(at) == '\n') ? at : -1;
         case END:
           return at == end ? at : -1;
         case WORD_BOUNDARY:
         case NOT_WORD_BOUNDARY: {
-          boolean left = at > lookLeft && in(WORD, at - 1);
+          boolean left = at > bound && in(WORD, at - 1);
           boolean right = in(WORD, at);
           return (left != right) == (ops[pc] == WORD_BOUNDARY) ? at : -1;
         }

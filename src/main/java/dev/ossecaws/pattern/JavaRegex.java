@@ -16,26 +16,45 @@ abstract class JavaRegex extends OsPattern {
 
   /** What every match contains and starts with, as far as the pattern tells. */
   private final RequiredLiteral.Literals literals;
+  /** The pattern for subjects searched as they are: every subject, or the ASCII ones. */
+  private final Pattern asIs;
   /**
-   * Our own machine for the pattern the subject is usually searched with, built on first use (a
-   * one-line logtest loads some 1,300 patterns and searches a few); null when it does not run that
-   * pattern. Racy but safe: a thread that sees no machine yet builds its own or uses Java's.
+   * Our own machine for {@link #asIs}, built on first use (a one-line logtest loads some 1,300
+   * patterns and searches a few); null when it does not run that pattern. Racy but safe: a thread
+   * that sees no machine yet builds its own or uses Java's.
    */
   private Backtracker machine;
   private boolean machineBuilt;
 
-  JavaRegex(String source, RequiredLiteral.Literals literals) {
+  JavaRegex(String source, Pattern asIs, RequiredLiteral.Literals literals) {
     super(source);
+    this.asIs = asIs;
     this.literals = literals;
   }
 
-  /** The machine for {@code pattern}, this object's usual one, or null to search with java.util.regex. */
-  final Backtracker machine(Pattern pattern) {
+  private Backtracker machine() {
     if (!machineBuilt) {
-      machine = Backtracker.compile(pattern.pattern());
+      machine = Backtracker.compile(asIs.pattern());
       machineBuilt = true;
     }
     return machine;
+  }
+
+  /** Whether {@code subject}, searched as it is from 0, holds a match: by our machine when it runs the pattern. */
+  final boolean matchesAsIs(String subject) {
+    Backtracker machine = machine();
+    return machine != null ? searchWhole(machine, subject) != null : searchWhole(asIs, subject) != null;
+  }
+
+  /** The first match in {@code subject}, searched as it is from {@code from}; null if none. */
+  final Match findAsIs(String subject, int from) {
+    Backtracker machine = machine();
+    if (machine != null) {
+      int[] groups = from == 0 ? searchWhole(machine, subject) : searchFrom(machine, subject, from);
+      return groups == null ? null : toMatch(groups, subject, 0, null);
+    }
+    Matcher matcher = from == 0 ? searchWhole(asIs, subject) : searchFrom(asIs, subject, from);
+    return matcher == null ? null : toMatch(matcher, subject, 0, null);
   }
 
   /** Whether a match may start at or after {@code from}: false when every required literal is absent. */
@@ -50,7 +69,7 @@ abstract class JavaRegex extends OsPattern {
    * literal's next occurrence is looked for again only once the search has passed it. Transparent,
    * non-anchoring bounds keep {@code ^} and lookbehinds seeing the whole text, as in a search from 0.
    */
-  final Matcher searchWhole(Pattern pattern, String text) {
+  private Matcher searchWhole(Pattern pattern, String text) {
     if (literals.leading() == null) return searchFrom(pattern, text, 0);
     Matcher matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
     try {
@@ -61,9 +80,9 @@ abstract class JavaRegex extends OsPattern {
   }
 
   /** {@link #searchWhole(Pattern, String)} run by {@code machine}: its groups, or null. */
-  final int[] searchWhole(Backtracker machine, String text) {
+  private int[] searchWhole(Backtracker machine, String text) {
     if (literals.leading() == null) return searchFrom(machine, text, 0);
-    return atLeadingLiterals(text, start -> machine.matchAt(text, start, 0, 0));
+    return atLeadingLiterals(text, start -> machine.matchAt(text, start, 0));
   }
 
   /** The first non-null answer of {@code attempt} at the places where a leading literal occurs, in order. */
@@ -105,8 +124,8 @@ abstract class JavaRegex extends OsPattern {
   }
 
   /** {@link #searchFrom(Pattern, CharSequence, int)} run by {@code machine}: its groups, or null. */
-  final int[] searchFrom(Backtracker machine, String text, int from) {
-    return literals.anchored() ? machine.matchAt(text, from, from, from) : machine.find(text, from);
+  private int[] searchFrom(Backtracker machine, String text, int from) {
+    return literals.anchored() ? machine.matchAt(text, from, from) : machine.find(text, from);
   }
 
   /**
@@ -138,7 +157,7 @@ abstract class JavaRegex extends OsPattern {
   }
 
   /** The same of a match's group offsets: start and end of each, group 0 first, -1 where unset. */
-  static Match toMatch(int[] groups, String bytes, int base, int[] byteOffsets) {
+  private static Match toMatch(int[] groups, String bytes, int base, int[] byteOffsets) {
     int groupCount = groups.length / 2 - 1;
     String[] captures = new String[Math.min(groupCount, MAX_CAPTURES)];
     int count = 0;

@@ -9,22 +9,17 @@ import java.util.regex.Pattern;
  * subject that is not valid UTF-8 never matches; an ASCII subject is searched as it is.
  */
 final class Utf8Regex extends JavaRegex {
-  private final Pattern forAscii;
   private final Pattern forUnicode;
 
   Utf8Regex(String source, Pattern forAscii, Pattern forUnicode, RequiredLiteral.Literals literals) {
-    super(source, literals);
-    this.forAscii = forAscii;
+    super(source, forAscii, literals);
     this.forUnicode = forUnicode;
   }
 
   @Override
   public boolean matches(String subject) {
     if (!mayMatch(subject, 0)) return false;
-    if (SubjectCache.isAscii(subject, 0)) {
-      Backtracker machine = machine(forAscii);
-      return machine != null ? searchWhole(machine, subject) != null : searchWhole(forAscii, subject) != null;
-    }
+    if (SubjectCache.isAscii(subject, 0)) return matchesAsIs(subject);
     Utf8.Decoded decoded = Utf8.decode(subject, 0);
     return decoded != null && searchFrom(forUnicode, decoded.text(), 0) != null;
   }
@@ -33,15 +28,7 @@ final class Utf8Regex extends JavaRegex {
   public Match find(String subject, int from) {
     checkFrom(subject, from);
     if (!mayMatch(subject, from)) return null;
-    if (SubjectCache.isAscii(subject, from)) {
-      Backtracker machine = machine(forAscii);
-      if (machine != null) {
-        int[] groups = from == 0 ? searchWhole(machine, subject) : searchFrom(machine, subject, from);
-        return groups == null ? null : toMatch(groups, subject, 0, null);
-      }
-      Matcher matcher = from == 0 ? searchWhole(forAscii, subject) : searchFrom(forAscii, subject, from);
-      return matcher == null ? null : toMatch(matcher, subject, 0, null);
-    }
+    if (SubjectCache.isAscii(subject, from)) return findAsIs(subject, from);
     Utf8.Decoded decoded = Utf8.decode(subject, from);
     if (decoded == null) return null;
     Matcher matcher = searchFrom(forUnicode, decoded.text(), 0);

@@ -1,6 +1,7 @@
 package dev.ossecaws.pattern;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.regex.Matcher;
@@ -29,6 +30,19 @@ class BacktrackerTest {
   @Test
   void wordBoundaryCountsLatin1LettersAsWordCharacters() {
     assertSameAsJava("\\b\\w+\\b", "\u00e9ab c");
+  }
+
+  /** The decoder pattern a CloudTrail line meets first, and the shapes OSSEC's own rules use most, are run by the machine. */
+  @Test
+  void runsTheShapesThatCostMost() {
+    for (String java : new String[] {
+        "^(?:\\\"AmazonAWS\\\"\\:\\\"eventVersion\\\"\\:\\\"[^\\x{22}]*+\\\"(?:(?=.*?\\,\\\"eventType\\\"\\:\\\"([^\\x{22}]*+)\\\")|()))",
+        "(?:\\,?+\\\"\\w++\\\"\\:\\\"(?:[^\\x{22}\\x{5c}]++|\\\\.)*+\\\")*\\,?+\\\"sessionContext\\\"",
+        "^(\\S++) \\-\\> (\\S++) .+ DL\\: (\\d)",
+        "\\\"recipientAccountId\\\"\\:\\\"(\\d{12}+)\\\".*(?!(?:\\1))\\d{12}",
+        "^\\d{4}\\-\\d{2}\\-\\d{2} (?s:.)*?\\z"}) {
+      assertNotNull(Backtracker.compile(java), java);
+    }
   }
 
   @Test
