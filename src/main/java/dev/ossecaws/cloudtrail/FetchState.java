@@ -105,10 +105,15 @@ final class FetchState {
     save();
   }
 
-  /** Replaces the pending batch, none of whose lines are written yet, by a part of it. */
-  void narrow(Pending part) throws IOException {
-    if (pending == null || part.logStart() != pending.logStart()) throw new IllegalStateException("no such batch pending");
-    pending = part;
+  /**
+   * Replaces the pending batch, none of whose lines are in the log, by {@code batch} (a part of it,
+   * or the same objects fetched again), which starts where the log now ends: one save, so a crash
+   * leaves one batch or the other pending, never neither.
+   */
+  void replace(Pending batch) throws IOException {
+    if (pending == null) throw new IllegalStateException("no batch pending");
+    pending = batch;
+    logLength = batch.logStart();
     save();
   }
 

@@ -111,7 +111,7 @@ public final class Fetcher {
     }
 
     FetchSummary fetch() throws IOException {
-      if (!recover()) return summary();
+      if (!recover(this::forget)) return summary();
       LocalDate firstDay = firstDay(state);
       List<S3Object> fresh = new ArrayList<>();
       for (S3Object object : list(firstDay)) {
@@ -230,10 +230,25 @@ public final class Fetcher {
     }
 
     /**
+     * What becomes of a pending batch none of whose lines are in the log, which is {@code logLength}
+     * bytes long: false when it cannot be settled now (the run then stops, the batch still pending).
+     */
+    interface Unwritten {
+      boolean settle(Pending pending, long logLength) throws IOException;
+    }
+
+    /** A listing run forgets such a batch: its objects are not processed, so it lists them again. */
+    private boolean forget(Pending pending, long logLength) throws IOException {
+      state.abandon();
+      if (logLength != state.logLength()) state.adoptLogLength(logLength);
+      return true;
+    }
+
+    /**
      * Brings the log and the state into agreement after an earlier run stopped. Returns false
      * when a pending batch can be neither finished nor undone now (the run then stops).
      */
-    boolean recover() throws IOException {
+    boolean recover(Unwritten unwritten) throws IOException {
       long size = log.size();
       Pending pending = state.pending();
       if (pending == null) {
@@ -247,21 +262,18 @@ public final class Fetcher {
       if (size == pending.logEnd()) {
         state.commit();
         listener.note("committed the batch of " + pending.objects().size() + " objects an earlier run stopped after writing");
-      } else if (size == pending.logStart()) {
-        state.abandon();
-      } else if (size > pending.logStart() && size < pending.logEnd()) {
-        return finishPartial(pending, size);
-      } else {
+        return true;
+      }
+      if (size > pending.logStart() && size < pending.logEnd()) return finishPartial(pending, size, unwritten);
+      if (size != pending.logStart()) {
         listener.note(log + " is " + size + " bytes, outside the batch an earlier run was writing ("
             + pending.logStart() + " to " + pending.logEnd() + "): taking it as it is");
-        state.abandon();
-        state.adoptLogLength(size);
       }
-      return true;
+      return unwritten.settle(pending, size);
     }
 
     /** Writes the missing tail of a batch cut short, or cuts the log back to before it. */
-    private boolean finishPartial(Pending pending, long size) throws IOException {
+    private boolean finishPartial(Pending pending, long size, Unwritten unwritten) throws IOException {
       ByteArrayOutputStream lines = new ByteArrayOutputStream();
       for (ObjectId id : pending.objects()) {
         // Its objects passed the gate when the batch began; the log's bytes are compared below.
@@ -280,12 +292,11 @@ public final class Fetcher {
         log.writeDurably(size, expected, written);
         state.commit();
         listener.note("finished the batch of " + pending.objects().size() + " objects an earlier run stopped writing");
-      } else {
-        log.truncateDurably(pending.logStart());
-        state.abandon();
-        listener.note("cut " + log + " back to " + pending.logStart() + " bytes: the batch an earlier run stopped writing no longer matches its objects");
+        return true;
       }
-      return true;
+      log.truncateDurably(pending.logStart());
+      listener.note("cut " + log + " back to " + pending.logStart() + " bytes: the batch an earlier run stopped writing no longer matches its objects");
+      return unwritten.settle(pending, pending.logStart());
     }
 
     private void deleteCommitted() {

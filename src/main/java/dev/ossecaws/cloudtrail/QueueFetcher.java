@@ -155,20 +155,32 @@ public final class QueueFetcher {
       return summary();
     }
 
-    /** Finishes a batch an earlier run stopped in, then appends what it had claimed and not written. */
+    /**
+     * Finishes a batch an earlier run stopped in. One stopped before its lines were written may have
+     * its claims done already, so that its messages, once back, are acknowledged without a fetch:
+     * its objects still this worker's are fetched again and appended now, the batch pending in the
+     * state until the one replacing it is saved.
+     */
     private boolean recover() throws IOException {
-      Pending pending = state.pending();
-      if (!files.recover()) return false;
-      if (pending == null) return true;
+      return files.recover(this::fetchAgain);
+    }
+
+    private boolean fetchAgain(Pending pending, long logLength) throws IOException {
       List<Fetched> unfinished = new ArrayList<>();
       for (ObjectId id : pending.objects()) {
-        if (state.isProcessed(id)) continue;
-        Claim claim = claims.own(id.key());
+        Claim claim;
+        try {
+          claim = claims.own(id.key());
+        } catch (SdkException e) {
+          listener.failed(id.key(), "cannot read its claim to finish the batch an earlier run began, retrying next run: "
+              + S3Errors.describe(e));
+          return false;
+        }
         if (claim == null) {
           listener.note(id.key() + ": taken over by another worker while this one was stopped");
           continue;
         }
-        Fetcher.Download download = files.download(id, pending.format(), pending.maxLineBytes(), LogFileGate.NONE);
+        Fetcher.Download download = files.download(id, settings.format(), settings.maxLineBytes(), LogFileGate.NONE);
         if (download.failure() != null) {
           listener.failed(id.key(), "cannot finish the batch an earlier run began, retrying next run: "
               + S3Errors.describe(download.failure()));
@@ -176,8 +188,9 @@ public final class QueueFetcher {
         }
         unfinished.add(new Fetched(null, id, claim, download.lines(), download.records()));
       }
+      state.replace(pending(logLength, unfinished));
+      write(logLength, unfinished, null);
       if (!unfinished.isEmpty()) {
-        append(unfinished, null);
         listener.note("appended the " + unfinished.size() + " claimed objects an earlier run stopped before writing");
       }
       return true;
@@ -297,14 +310,19 @@ public final class QueueFetcher {
       return new ObjectId(object.key(), head.eTag(), head.contentLength());
     }
 
-    /**
-     * Appends the batch once: pending in the state, claims marked done, the lines of those whose
-     * claim is still this worker's written and fsynced, the state committed.
-     */
+    /** Appends the batch once: pending in the state, then {@link #write}. */
     private void append(List<Fetched> batch, ExecutorService pool) throws IOException {
       if (batch.isEmpty()) return;
       long start = state.logLength();
       state.begin(pending(start, batch));
+      write(start, batch, pool);
+    }
+
+    /**
+     * Writes the pending batch: claims marked done, the lines of those whose claim is still this
+     * worker's written from {@code start} and fsynced, the state committed.
+     */
+    private void write(long start, List<Fetched> batch, ExecutorService pool) throws IOException {
       List<Fetched> kept = new ArrayList<>();
       List<Boolean> completed = completeAll(batch, pool);
       for (int i = 0; i < batch.size(); i++) {
@@ -316,7 +334,7 @@ public final class QueueFetcher {
           if (fetched.delivery() != null) fetched.delivery().keepUntil(clock.instant().plus(queue.lease()));
         }
       }
-      if (kept.size() < batch.size()) state.narrow(pending(start, kept));
+      if (kept.size() < batch.size()) state.replace(pending(start, kept));
       log.writeDurably(start, lines(kept), 0);
       state.commit();
       batch.forEach(fetched -> held.remove(fetched.claim()));

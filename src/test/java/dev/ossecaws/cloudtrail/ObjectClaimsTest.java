@@ -21,9 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 class ObjectClaimsTest {
@@ -36,9 +33,7 @@ class ObjectClaimsTest {
   @BeforeAll
   static void start() throws Exception {
     proxy = new FaultyS3Proxy(S3MockServer.endpoint(S3_MOCK));
-    s3 = S3Client.builder().endpointOverride(proxy.endpoint()).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(S3MockServer.ACCESS_KEY, S3MockServer.SECRET_KEY))).build();
+    s3 = S3MockServer.client(proxy.endpoint());
   }
 
   @AfterAll

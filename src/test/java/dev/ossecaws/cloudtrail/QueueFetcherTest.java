@@ -68,6 +68,10 @@ class QueueFetcherTest {
   }
 
   private FetchSummary fetch(Trail trail, String log, FetcherTest.Recording listener) throws Exception {
+    return fetch(s3, trail, log, listener);
+  }
+
+  private FetchSummary fetch(S3Client s3, Trail trail, String log, FetcherTest.Recording listener) throws Exception {
     Path file = dir.resolve(log);
     FetchSettings settings = new FetchSettings(trail.bucket.name, "", Set.of(), Set.of(), null, 2, file,
         FetchSettings.defaultState(file), LineFormat.OSSEC, RecordLine.DEFAULT_MAX_BYTES, false, false);
@@ -201,21 +205,52 @@ class QueueFetcherTest {
   void aWorkerThatStoppedAfterMarkingItsClaimsDoneWritesTheirLinesWhenItRestarts() throws Exception {
     Trail trail = new Trail();
     List<String> expected = trail.bucket.putLogFile(key(1), 3);
-    Path log = dir.resolve("amazon.log");
-    FetchState state = FetchState.load(FetchSettings.defaultState(log));
-    ObjectClaims mine = new ObjectClaims(s3, trail.bucket.name, QueueSettings.DEFAULT_CLAIMS_PREFIX,
-        state.worker(), "host:" + log, LEASE, Clock.systemUTC());
-    // What a worker killed between the commit point and its write leaves: a pending batch, a done claim.
-    HeadObjectResponse head = trail.head(key(1));
-    FetchState.ObjectId id = new FetchState.ObjectId(key(1), head.eTag(), head.contentLength());
-    state.begin(new FetchState.Pending(0, 1, LineFormat.OSSEC, RecordLine.DEFAULT_MAX_BYTES, List.of(id)));
-    assertTrue(mine.complete(mine.tryClaim(key(1)).claim()));
+    Path log = stoppedBetweenCommitPointAndWrite(trail, key(1));
     FetcherTest.Recording listener = new FetcherTest.Recording();
 
     fetch(trail, "amazon.log", listener);
 
     assertEquals(expected, FetcherTest.eventIds(log));
     assertEquals(List.of("appended the 1 claimed objects an earlier run stopped before writing"), listener.notes);
+  }
+
+  @Test
+  void aBatchWhoseClaimsAreDoneStaysPendingUntilARestartCanFetchItAgain() throws Exception {
+    Trail trail = new Trail();
+    List<String> expected = trail.bucket.putLogFile(key(1), 3);
+    Path log = stoppedBetweenCommitPointAndWrite(trail, key(1));
+    HeadObjectResponse head = trail.head(key(1));
+    trail.send(S3Notifications.s3Event(trail.bucket.name, key(1), head.contentLength(), head.eTag()));
+
+    try (FaultyS3Proxy proxy = new FaultyS3Proxy(S3MockServer.endpoint(S3_MOCK));
+        S3Client viaProxy = S3MockServer.client(proxy.endpoint())) {
+      proxy.failFirst(key(1), List.of(new FaultyS3Proxy.Fault(403, "AccessDenied")));
+      FetcherTest.Recording refused = new FetcherTest.Recording();
+      assertEquals(1, fetch(viaProxy, trail, "amazon.log", refused).failed());
+      assertEquals(1, refused.failures.size(), refused.failures.toString());
+      assertTrue(refused.failures.get(0).startsWith(key(1) + ": cannot finish the batch an earlier run began, retrying next run: "),
+          refused.failures.get(0));
+
+      // Its claim is done, so its message is acknowledged without a fetch: the restart must write it.
+      FetchSummary restart = fetch(viaProxy, trail, "amazon.log", new FetcherTest.Recording());
+      assertEquals(1, restart.objects());
+      assertEquals(1, restart.alreadyDone(), "the message, back, names a file now done");
+    }
+    assertEquals(expected, FetcherTest.eventIds(log));
+    assertEquals(0, SqsServer.messagesIn(sqs, trail.queueUrl));
+  }
+
+  /** What a worker killed between the commit point and its write leaves: a pending batch, a done claim; its log. */
+  private Path stoppedBetweenCommitPointAndWrite(Trail trail, String key) throws Exception {
+    Path log = dir.resolve("amazon.log");
+    FetchState state = FetchState.load(FetchSettings.defaultState(log));
+    ObjectClaims mine = new ObjectClaims(s3, trail.bucket.name, QueueSettings.DEFAULT_CLAIMS_PREFIX,
+        state.worker(), "host:" + log, LEASE, Clock.systemUTC());
+    HeadObjectResponse head = trail.head(key);
+    FetchState.ObjectId id = new FetchState.ObjectId(key, head.eTag(), head.contentLength());
+    state.begin(new FetchState.Pending(0, 1, LineFormat.OSSEC, RecordLine.DEFAULT_MAX_BYTES, List.of(id)));
+    assertTrue(mine.complete(mine.tryClaim(key).claim()));
+    return log;
   }
 
   @Test

@@ -27,8 +27,13 @@ public final class S3MockServer {
 
   /** The client the fetcher uses, with fixed credentials: the real SDK over HTTP. */
   public static S3Client client(S3MockExtension server) {
+    return client(endpoint(server));
+  }
+
+  /** The same client through {@code endpoint}, a {@link FaultyS3Proxy} in front of the server. */
+  public static S3Client client(URI endpoint) {
     return S3Client.builder()
-        .endpointOverride(endpoint(server))
+        .endpointOverride(endpoint)
         .forcePathStyle(true)
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
