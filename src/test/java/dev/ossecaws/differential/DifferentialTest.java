@@ -29,13 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The normal suite runs a fixed-seed slice. A longer run: {@code mvn -o -q
  * -Dtest=DifferentialTest -Dossecaws.differential.seed=7 -Dossecaws.differential.events=100000 test}
- * ({@code .lines} sets the lines per session, {@code .shrink} the sessions a shrink may run).
+ * ({@code .lines} sets the lines per session, {@code .shrink} the sessions a shrink may run,
+ * {@code .firstSession} the session to begin with: {@code .firstSession=13 .events=400} runs session 13 alone).
  */
 class DifferentialTest {
   private static final long SEED = Long.getLong("ossecaws.differential.seed", 20_261_201L);
   private static final int EVENTS = Integer.getInteger("ossecaws.differential.events", 1_200);
   private static final int LINES_PER_SESSION = Integer.getInteger("ossecaws.differential.lines", 400);
   private static final int SHRINK_BUDGET = Integer.getInteger("ossecaws.differential.shrink", 150);
+  private static final int FIRST_SESSION = Integer.getInteger("ossecaws.differential.firstSession", 0);
   private static final Path REPRODUCTIONS = Path.of("target/differential");
   /** A session whose rules OSSEC and the evaluator refuse alike loses the refused rule and runs again, this often. */
   private static final int REFUSALS_PER_SESSION = 6;
@@ -58,7 +60,7 @@ class DifferentialTest {
     int rules = 0;
     int refusals = 0;
     int dropped = 0;
-    for (int session = 0; lines < EVENTS; session++) {
+    for (int session = FIRST_SESSION; lines < EVENTS; session++) {
       Random random = new Random(SEED * 1_000_003L + session);
       boolean amazon = random.nextInt(100) < 30;
       List<Line> input = corpus.generate(random, Math.min(LINES_PER_SESSION, EVENTS - lines), amazon);
