@@ -93,11 +93,13 @@ abstract class Condition {
    * shadows it); the new rule's own pcre2 conditions of these kinds are lost. Measured with OSSEC
    * 4.3.0's binary (the differential test found it): a new {@code <hostname>} or {@code <status>}
    * brings back the original's {@code <user_pcre2>}, a new {@code <srcport_pcre2>} its {@code
-   * <dstport_pcre2>}, while any other condition (match, url, id, srcip, ...) leaves them off.
-   * spec/rules.md §3.5 says every pcre2 condition is kept.
+   * <dstport_pcre2>}; a new {@code maxsize} above 0, {@code <time>} or {@code <weekday>} brings
+   * back its {@code <hostname_pcre2>}, {@code <user_pcre2>}, {@code <status_pcre2>} and {@code
+   * <extra_data_pcre2>}; any other condition (match, regex, url, id, program_name, srcip, field,
+   * same_*, ...) leaves them off. spec/rules.md §3.5 says every pcre2 condition is kept.
    */
   enum OverwriteGroup {
-    EXTRA_INFO(Set.of(Kind.USER, Kind.HOSTNAME, Kind.STATUS, Kind.EXTRA_DATA)),
+    EXTRA_INFO(Set.of(Kind.USER, Kind.HOSTNAME, Kind.STATUS, Kind.EXTRA_DATA, Kind.MAXSIZE, Kind.TIME, Kind.WEEKDAY)),
     PORTS(Set.of(Kind.SRCPORT, Kind.DSTPORT));
 
     private final Set<Kind> kinds;

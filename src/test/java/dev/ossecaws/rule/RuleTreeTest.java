@@ -180,6 +180,38 @@ class RuleTreeTest {
     assertEquals(103, rules.fire(withUser));
   }
 
+  /**
+   * Measured as above (differential reproduction 7-13): a new maxsize above 0, time or weekday tests
+   * that group too. The hostname_pcre2 that matches shows the new time and weekday themselves pass.
+   */
+  @Test
+  void overwriteWithAMaxsizeTimeOrWeekdayKeepsTheOriginalsHostnamePcre2() throws Exception {
+    String[][] cases = {
+        {"101", "nomatch", "maxsize=\"1\"", ""},
+        {"102", "nomatch", "maxsize=\"0\"", ""},
+        {"103", "nomatch", "", "<time>0:00-23:59</time>"},
+        {"104", "^host$", "", "<time>0:00-23:59</time>"},
+        {"105", "nomatch", "", "<weekday>weekdays</weekday>"},
+        {"106", "^host$", "", "<weekday>weekdays</weekday>"}};
+    StringBuilder xml = new StringBuilder("<group name=\"t,\">");
+    for (String[] c : cases) {
+      xml.append("<rule id=\"").append(c[0]).append("\" level=\"3\"><match>m").append(c[0])
+          .append("</match><hostname_pcre2>").append(c[1]).append("</hostname_pcre2></rule>");
+    }
+    for (String[] c : cases) {
+      xml.append("<rule id=\"").append(c[0]).append("\" level=\"4\" overwrite=\"yes\" ").append(c[2])
+          .append("><match>m").append(c[0]).append("</match>").append(c[3]).append("</rule>");
+    }
+    RuleFixture rules = RuleFixture.load(folder, xml.append("</group>").toString());
+
+    assertEquals(0, rules.fire(event("m101", 1)));
+    assertEquals(102, rules.fire(event("m102", 1)));
+    assertEquals(0, rules.fire(event("m103", 1)));
+    assertEquals(104, rules.fire(event("m104", 1)));
+    assertEquals(0, rules.fire(event("m105", 1)));
+    assertEquals(106, rules.fire(event("m106", 1)));
+  }
+
   @Test
   void srcipListsHonourCidrAndNegation() throws Exception {
     RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
