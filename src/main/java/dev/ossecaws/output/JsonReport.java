@@ -33,13 +33,17 @@ public final class JsonReport {
   public static void write(ReportBuffer out, Verdict verdict) {
     Verdict.Predecoded phase1 = verdict.predecoded();
     out.append("{\"full_log\":");
+    int fullLogStart = out.length();
     JsonString.write(out, phase1.fullLog());
+    int fullLogEnd = out.length();
     out.append(",\"hostname\":");
     JsonString.write(out, phase1.hostname());
     out.append(",\"program_name\":");
     JsonString.write(out, phase1.programName());
     out.append(",\"log\":");
-    JsonString.write(out, phase1.log());
+    // A line without a syslog header (CloudTrail's) is its own log: its escaped bytes are written once.
+    if (phase1.log() != null && phase1.log().equals(phase1.fullLog())) out.appendWritten(fullLogStart, fullLogEnd);
+    else JsonString.write(out, phase1.log());
     Verdict.Decoded phase2 = verdict.decoded();
     out.append(",\"decoder\":");
     JsonString.write(out, phase2.decoderName());

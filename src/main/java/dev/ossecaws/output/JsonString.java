@@ -12,7 +12,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * UTF_8) reads it (U+FFFD for each bad sequence), then written.
  *
  * <p>Measured on CloudTrail lines, under load: the generator and its copies took 14 us an event,
- * this 5-6; writing the escapes in place or without branches was no faster.
+ * this 5-6.
  */
 final class JsonString {
   /** For each ASCII character, what follows its backslash: a letter, 'u' for {@code u00XX}, or 0 (none). */
@@ -46,54 +46,59 @@ final class JsonString {
 
   /**
    * Writes the bytes {@code [from, to)} of {@code byteString}: copied at once, as most strings need
-   * no escape, then written again from the first byte that is not plain ASCII if there is one.
+   * no escape, then, from the first byte that is not plain ASCII if there is one, escaped in place.
    */
   static void write(ReportBuffer out, String byteString, int from, int to) {
     int start = out.length();
     out.append('"').append(byteString, from, to);
     byte[] bytes = out.room(0);
+    int end = out.length();
     int plainEnd = start + 1;
-    while (plainEnd < out.length() && PLAIN[bytes[plainEnd] & 0xff]) plainEnd++;
-    if (plainEnd < out.length()) {
-      out.setLength(plainEnd);
-      if (!writeEscaped(out, byteString, from + (plainEnd - start - 1), to)) {
-        out.setLength(start);
-        write(out, asRead(byteString.substring(from, to))); // well-formed now
-        return;
-      }
+    while (plainEnd < end && PLAIN[bytes[plainEnd] & 0xff]) plainEnd++;
+    if (plainEnd < end && !escapeTail(out, plainEnd)) {
+      out.setLength(start);
+      write(out, asRead(byteString.substring(from, to))); // well-formed now
+      return;
     }
     out.append('"');
   }
 
   /**
-   * Writes {@code [from, to)} escaped, straight into the buffer's array (CloudTrail's lines hold a
-   * quote every few bytes); false, the buffer's length left as it was, if it holds ill-formed UTF-8.
+   * Escapes the bytes written from {@code from} on, in the buffer's own array: they are moved out of
+   * the way first, to where the escapes (six bytes at most for each) can never overtake them, and
+   * read from there (CloudTrail's lines hold a quote every few bytes). False, the buffer's length
+   * left to be reset, if they hold ill-formed UTF-8.
    */
-  private static boolean writeEscaped(ReportBuffer out, String byteString, int from, int to) {
-    byte[] bytes = out.room(6 * (to - from)); // six bytes at most for each
-    int at = out.length();
-    for (int i = from; i < to; ) {
-      char c = byteString.charAt(i);
-      if (c < 0x80) {
+  private static boolean escapeTail(ReportBuffer out, int from) {
+    int rest = out.length() - from;
+    byte[] bytes = out.room(5 * rest);
+    int read = from + 5 * rest;
+    int end = read + rest;
+    System.arraycopy(bytes, from, bytes, read, rest);
+    int at = from;
+    while (read < end) {
+      int c = bytes[read] & 0xff;
+      if (PLAIN[c]) {
+        bytes[at++] = (byte) c;
+        read++;
+      } else if (c < 0x80) {
         byte letter = ESCAPES[c];
-        if (letter == 0) {
-          bytes[at++] = (byte) c;
-        } else if (letter != 'u') {
+        if (letter != 'u') {
           bytes[at++] = '\\';
           bytes[at++] = letter;
         } else {
-          at = unicodeEscape(bytes, at, c);
+          at = unicodeEscape(bytes, at, (char) c);
         }
-        i++;
+        read++;
       } else {
-        int length = sequenceLength(byteString, i, to);
+        int length = sequenceLength(bytes, read, end);
         if (length == 0) return false;
         if (length == 4) {
-          at = surrogates(bytes, at, byteString, i);
+          at = surrogates(bytes, at, bytes, read);
         } else {
-          for (int k = i; k < i + length; k++) bytes[at++] = (byte) byteString.charAt(k);
+          for (int k = read; k < read + length; k++) bytes[at++] = bytes[k];
         }
-        i += length;
+        read += length;
       }
     }
     out.setLength(at);
@@ -107,9 +112,9 @@ final class JsonString {
   }
 
   /** The character of the 4-byte sequence at {@code at}, as Jackson writes it: two escaped surrogates. */
-  private static int surrogates(byte[] bytes, int at, String byteString, int from) {
-    int codePoint = (byteString.charAt(from) & 0x07) << 18 | (byteString.charAt(from + 1) & 0x3f) << 12
-        | (byteString.charAt(from + 2) & 0x3f) << 6 | byteString.charAt(from + 3) & 0x3f;
+  private static int surrogates(byte[] bytes, int at, byte[] source, int from) {
+    int codePoint = (source[from] & 0x07) << 18 | (source[from + 1] & 0x3f) << 12
+        | (source[from + 2] & 0x3f) << 6 | source[from + 3] & 0x3f;
     return unicodeEscape(bytes, unicodeEscape(bytes, at, Character.highSurrogate(codePoint)),
         Character.lowSurrogate(codePoint));
   }
@@ -129,8 +134,8 @@ final class JsonString {
    * The length of the well-formed UTF-8 sequence at {@code at} (before {@code to}), 0 if there is
    * none (Unicode's table 3-7: no overlong forms, no surrogates, nothing beyond U+10FFFF).
    */
-  private static int sequenceLength(String byteString, int at, int to) {
-    char lead = byteString.charAt(at);
+  private static int sequenceLength(byte[] bytes, int at, int to) {
+    int lead = bytes[at] & 0xff;
     int length;
     int secondMin = 0x80;
     int secondMax = 0xbf;
@@ -148,10 +153,10 @@ final class JsonString {
       return 0;
     }
     if (to - at < length) return 0;
-    char second = byteString.charAt(at + 1);
+    int second = bytes[at + 1] & 0xff;
     if (second < secondMin || second > secondMax) return 0;
     for (int i = at + 2; i < at + length; i++) {
-      char next = byteString.charAt(i);
+      int next = bytes[i] & 0xff;
       if (next < 0x80 || next > 0xbf) return 0;
     }
     return length;

@@ -57,6 +57,14 @@ public final class ReportBuffer {
     return this;
   }
 
+  /** Appends a copy of the bytes {@code [from, to)} already written. */
+  ReportBuffer appendWritten(int from, int to) {
+    ensure(to - from);
+    System.arraycopy(bytes, from, bytes, length, to - from);
+    length += to - from;
+    return this;
+  }
+
   /** Appends {@code number} in decimal, as Long.toString writes it. */
   public ReportBuffer append(long number) {
     long rest = number < 0 ? number : -number; // negative, which Long.MIN_VALUE is too
