@@ -78,6 +78,9 @@ final class Differential {
     }
   }
 
+  /** How the oracle's shell tells that OSSEC died of a signal, in place of what it had not flushed. */
+  private static final String CRASH_MESSAGE = "ossec-logtest-real: line ";
+
   /** {@code scenario}'s home written afresh, and its session through both. */
   Result run(Scenario scenario) throws IOException {
     Path dir = scratch.resolve("run-" + ++runs);
@@ -105,7 +108,17 @@ final class Differential {
     SessionReport ossec = SessionReport.parse(ended.output(), ended.exitCode() != 0 && !crashed);
     if (crashed) {
       int finished = Math.max(0, ossec.events().size() - 1);  // the last report was cut by the crash
-      ossec = new SessionReport(ossec.startUp(), ossec.events().subList(0, finished), false);
+      String startUp = ossec.startUp();
+      int shellSays = startUp.indexOf(CRASH_MESSAGE);
+      if (shellSays >= 0) {
+        // Crashed on its first line: the start-up it had not yet flushed is lost, and the shell's
+        // message stands in its place. What it did print is compared; the rest is the crash's.
+        startUp = startUp.substring(0, startUp.lastIndexOf('\n', shellSays) + 1);
+        if (evaluator.startUp().startsWith(startUp)) {
+          evaluator = new SessionReport(startUp, evaluator.events(), evaluator.refused());
+        }
+      }
+      ossec = new SessionReport(startUp, ossec.events().subList(0, finished), false);
       evaluator = new SessionReport(evaluator.startUp(),
           evaluator.events().subList(0, Math.min(finished, evaluator.events().size())), evaluator.refused());
     }
