@@ -46,6 +46,7 @@ class ReplayJobTest {
   private static Engine loaded;
 
   @TempDir Path dir;
+  @TempDir static Path warehouse;
 
   @BeforeAll
   static void start() throws Exception {
@@ -56,7 +57,7 @@ class ReplayJobTest {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.warehouse.dir", Files.createTempDirectory("spark-warehouse").toString())
+        .config("spark.sql.warehouse.dir", warehouse.toString())
         .getOrCreate();
     loaded = SampleRecords.engine().load(message -> {});
   }
