@@ -69,6 +69,7 @@ final class Correlation {
   final OsPattern regex;
   final int frequency;
   final int timeframe;
+  private final Set<Filter> filters;
   /** The filters this search applies, as an array: candidates are tested in a tight loop. */
   private final Filter[] applied;
 
@@ -81,9 +82,21 @@ final class Correlation {
     this.regex = regex;
     this.frequency = frequency;
     this.timeframe = timeframe;
+    this.filters = Set.copyOf(filters);
     this.applied = filters.stream()
         .filter(filter -> source != Source.REGEX || filter.inRegexSearch)
         .toArray(Filter[]::new);
+  }
+
+  /**
+   * This search after an overwrite by a rule with {@code newer}: the search stays this one (its
+   * source, and the sid or groups it was wired to when the rule was placed), with the newer rule's
+   * regex, counts and filters. Measured with the real binary (differential reproduction 13-48): an
+   * {@code if_matched_group} rule overwritten with an {@code if_matched_sid} still searches its
+   * groups' events.
+   */
+  Correlation overwrittenBy(Correlation newer) {
+    return new Correlation(source, sid, group, newer.regex, newer.frequency, newer.timeframe, newer.filters);
   }
 
   boolean accepts(Event current, Event candidate) {

@@ -100,6 +100,27 @@ class CorrelationTest {
     assertEquals(200, rules.fire(event("a b", 1)));
   }
 
+  /**
+   * Measured with the real binary (differential reproduction 13-48, then this shape): an
+   * overwrite keeps the search it replaces, wired to its groups; the new if_matched_sid is not
+   * searched (and no "No sid search" is said), the new frequency is.
+   */
+  @Test
+  void overwriteKeepsTheGroupSearchItsRuleWasWiredTo() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"5\"><match>a</match><group>auth_fail,</group></rule>"
+        + "<rule id=\"200\" level=\"10\" frequency=\"5\"><if_sid>100</if_sid><match>x</match>"
+        + "<if_matched_group>auth_fail</if_matched_group></rule>"
+        + "<rule id=\"300\" level=\"4\"><match>other</match></rule>"
+        + "<rule id=\"200\" level=\"11\" overwrite=\"yes\" frequency=\"1\"><if_sid>100</if_sid><match>x</match>"
+        + "<if_matched_sid>300</if_matched_sid></rule>"
+        + "</group>");
+
+    assertEquals(List.of(100, 100, 200), List.of(
+        rules.fire(event("a", 1)), rules.fire(event("a", 1)), rules.fire(event("a x", 1))));
+    assertEquals(List.of(), rules.messages);
+  }
+
   @Test
   void ruleAtTwoPositionsFeedsAGroupListTwicePerEvent() throws Exception {
     RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
