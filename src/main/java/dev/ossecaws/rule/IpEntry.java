@@ -61,24 +61,67 @@ final class IpEntry {
     }
   }
 
+  /**
+   * An IPv4 address in any of the forms inet_aton(3) documents, as OSSEC reads both an entry and an
+   * event's value (measured with the real binary): {@code a.b.c.d}, {@code a.b.c} (c fills the last
+   * two bytes), {@code a.b} (b the last three), {@code a} (all four), each part decimal, octal
+   * after a leading 0 or hexadecimal after 0x, so that {@code 8} is 0.0.0.8, {@code 010.0.0.1} is
+   * 8.0.0.1 and {@code 1.2/16} an entry; {@code 08}, {@code 0x}, {@code 1.2.3.256} are not.
+   */
   private static byte[] parseIpv4(String text) {
-    byte[] bytes = new byte[4];
-    int part = 0;
-    int value = -1;
-    for (int i = 0; i <= text.length(); i++) {
-      char c = i < text.length() ? text.charAt(i) : '.';
-      if (c == '.') {
-        if (value < 0 || part == 4) return null;
-        bytes[part++] = (byte) value;
-        value = -1;
-      } else if (c >= '0' && c <= '9') {
-        value = value < 0 ? c - '0' : value * 10 + (c - '0');
-        if (value > 255) return null;
+    long[] parts = new long[4];
+    int count = 0;
+    int at = 0;
+    while (true) {
+      if (count == 4) return null;
+      int end = text.indexOf('.', at);
+      if (end < 0) end = text.length();
+      long part = number(text, at, end);
+      if (part < 0) return null;
+      parts[count++] = part;
+      if (end == text.length()) break;
+      at = end + 1;
+    }
+    long last = parts[count - 1];
+    if (last >= 1L << (8 * (5 - count))) return null;
+    long value = last;
+    for (int i = 0; i < count - 1; i++) {
+      if (parts[i] > 0xff) return null;
+      value |= parts[i] << (8 * (3 - i));
+    }
+    return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+  }
+
+  /** The part {@code [from, to)} as C reads a number (0x hexadecimal, 0 octal), or -1; past 32 bits is -1. */
+  private static long number(String text, int from, int to) {
+    if (from == to) return -1;
+    int radix = 10;
+    int digits = from;
+    if (text.charAt(from) == '0' && to - from > 1) {
+      char second = text.charAt(from + 1);
+      if (second == 'x' || second == 'X') {
+        radix = 16;
+        digits = from + 2;
+        if (digits == to) return -1;
       } else {
-        return null;
+        radix = 8;
       }
     }
-    return part == 4 ? bytes : null;
+    long value = 0;
+    for (int i = digits; i < to; i++) {
+      int digit = hexDigit(text.charAt(i));
+      if (digit < 0 || digit >= radix) return -1;
+      value = value * radix + digit;
+      if (value > 0xffffffffL) return -1;
+    }
+    return value;
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
   }
 
   boolean contains(byte[] address) {

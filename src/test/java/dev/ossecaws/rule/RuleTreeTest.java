@@ -212,6 +212,29 @@ class RuleTreeTest {
     assertEquals(106, rules.fire(event("m106", 1)));
   }
 
+  /**
+   * Measured with the real binary (differential reproductions 13-19 and 13-14): entries and
+   * events' values are read in inet_aton's forms, parts decimal, octal or hexadecimal.
+   */
+  @Test
+  void addressesAreReadInEveryFormInetAtonTakes() throws Exception {
+    RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
+        + "<rule id=\"100\" level=\"3\"><srcip>0.0.0.8</srcip></rule>"
+        + "<rule id=\"101\" level=\"3\"><srcip>010.0.0.1</srcip></rule>"
+        + "<rule id=\"102\" level=\"3\"><srcip>1.2/16</srcip></rule>"
+        + "<rule id=\"103\" level=\"3\"><srcip>!0x0a000001</srcip></rule>"
+        + "</group>");
+
+    assertEquals(100, rules.fire(withSrcip("8")));
+    assertEquals(101, rules.fire(withSrcip("8.0.0.1")));
+    assertEquals(102, rules.fire(withSrcip("1.0.250.3")));
+    assertEquals(103, rules.fire(withSrcip("1.16777215")));
+    assertEquals(0, rules.fire(withSrcip("10.1")), "10.0.0.1: 103 refuses it");
+    for (String invalid : new String[] {"08", "0x", "1.2.3.256", "1.16777216", "0400.1.1.1", "1..2", "4294967296"}) {
+      assertEquals(0, rules.fire(withSrcip(invalid)), invalid);
+    }
+  }
+
   @Test
   void srcipListsHonourCidrAndNegation() throws Exception {
     RuleFixture rules = RuleFixture.load(folder, "<group name=\"t,\">"
