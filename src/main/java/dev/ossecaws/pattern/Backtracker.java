@@ -19,9 +19,10 @@ import java.util.List;
  * backreferences. {@link #compile} refuses, and the caller keeps {@code java.util.regex} for,
  * anything else (lookbehinds, nested classes, inline flags other than {@code (?s:}) and the
  * constructs where {@code java.util.regex} keeps a capture a backtracking machine would undo: a
- * capture inside a repeated or possessive group. Captures set inside a lookahead that succeeded
- * stay set even if the match later backtracks past it, as {@code java.util.regex} leaves them. A
- * repeated group that can match the empty string is refused too ({@code java.util.regex} stops
+ * capture inside a repeated or possessive group. Captures set inside a lookahead or an atomic
+ * group that succeeded are undone when the match backtracks past it, as PCRE2 undoes them and
+ * {@code java.util.regex} does not (OSSEC's own binary shows PCRE2's answer, differential
+ * reproduction 13-0): there the machine answers as OSSEC, and Java as itself. A repeated group that can match the empty string is refused too ({@code java.util.regex} stops
  * such loops its own way).
  *
  * <p>Like PCRE2, which OSSEC runs with its default match limit, a search that backtracks past
@@ -92,8 +93,7 @@ final class Backtracker {
       Compiler compiler = new Compiler();
       compiler.emit(root);
       compiler.op(SUCCEED, 0, 0, 0);
-      // A lookahead tried where no match can start may still capture, and the capture stays.
-      return compiler.build(parser.groups, parser.capturesInLookahead ? null : root.first());
+      return compiler.build(parser.groups, root.first());
     } catch (Unsupported e) {
       return null;
     }
@@ -111,15 +111,15 @@ final class Backtracker {
 
   /**
    * The first match starting at or after {@code from}, with {@code ^} and {@code \b} bounded there.
-   * As in java.util.regex, the groups are cleared once, not at each start: a capture a lookahead
-   * made at an earlier start stays set.
+   * A start that fails undoes every capture it made, as in PCRE2 (java.util.regex keeps those its
+   * lookaheads made).
    */
   int[] find(String text, int from) {
     Run run = new Run(text, from);
     int end = text.length();
     for (int start = from; start <= end; start++) {
       if (first != null) {
-        // java.util.regex would try each of these starts, and fail at once at each
+        // each of these starts would fail at once
         while (start < end && !starts(text.charAt(start))) start++;
         if (start == end) return null;
       }
@@ -269,15 +269,30 @@ final class Backtracker {
 
     /**
      * A lookahead (where the search goes on: here, or -1) or an atomic group (where it ended, or
-     * -1), each run on its own above the current stack. What it pushed is dropped when it is done,
-     * so a lookahead that matched keeps its captures, as java.util.regex leaves them.
+     * -1), each run on its own above the current stack. Once it is done its choices are dropped,
+     * and the captures it made stay, to be undone if the search backtracks past it, as PCRE2 does
+     * (java.util.regex leaves them set); a negative lookahead's body that matched loses them at once.
      */
     private int nested(int pc, int at) {
       int mark = top;
       int found = run(a[pc], at, mark);
-      top = mark;
-      if (ops[pc] == ATOMIC) return found;
-      return (found >= 0) == (ops[pc] == LOOKAHEAD) ? at : -1;
+      if (stopped) return -1;
+      boolean passes = ops[pc] == NEGATIVE_LOOKAHEAD ? found < 0 : found >= 0;
+      if (!passes) {
+        while (top > mark) {
+          top -= 4;
+          if (stack[top] == UNDO) groups[stack[top + 1]] = stack[top + 2];
+        }
+        return -1;
+      }
+      int kept = mark;
+      for (int frame = mark; frame < top; frame += 4) {
+        if (stack[frame] != UNDO) continue;
+        System.arraycopy(stack, frame, stack, kept, 4);
+        kept += 4;
+      }
+      top = kept;
+      return ops[pc] == ATOMIC ? found : at;
     }
 
     /** Anchors, word boundaries and backreferences: where the search goes on, or -1. */
@@ -573,8 +588,6 @@ final class Backtracker {
     private final String source;
     private int at;
     int groups;
-    private int lookaheads;
-    boolean capturesInLookahead;
 
     Parser(String source) {
       this.source = source;
@@ -699,14 +712,11 @@ final class Backtracker {
       } else if (source.startsWith("?=", at) || source.startsWith("?!", at)) {
         boolean negative = source.charAt(at + 1) == '!';
         at += 2;
-        lookaheads++;
         node = new Lookahead(negative, alternation(dotAll));
-        lookaheads--;
       } else if (more() && peek() == '?') {
         throw new Unsupported();
       } else {
         int number = ++groups;
-        if (lookaheads > 0) capturesInLookahead = true;
         node = new Group(number, alternation(dotAll));
       }
       if (!more() || peek() != ')') throw new Unsupported();

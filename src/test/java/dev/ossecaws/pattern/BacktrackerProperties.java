@@ -15,7 +15,10 @@ import net.jqwik.api.Property;
  * with Java's default bounds and for an attempt at one offset with transparent, non-anchoring
  * bounds. Patterns are random ones in the syntax {@link Pcre2Syntax} writes, over a few
  * characters, so that they match often and backtrack a lot; the machine may refuse a pattern,
- * never answer differently.
+ * never answer differently. Except where PCRE2 and Java part: a capture inside a lookahead is
+ * undone by PCRE2 when the match backtracks past the lookahead, and kept by Java, so for patterns
+ * with one only the match itself is compared (and not at all with a backreference, which may
+ * read such a group).
  */
 class BacktrackerProperties {
   private static final String SUBJECT_CHARACTERS = "abAB,\" 1\n\u00e9_";
@@ -23,7 +26,10 @@ class BacktrackerProperties {
   @Property(tries = 20000)
   void answersAsJavaUtilRegex(@ForAll long seed) {
     Random random = new Random(seed);
-    String java = new Generator(random).pattern();
+    Generator generator = new Generator(random);
+    String java = generator.pattern();
+    boolean javaKeepsCaptures = generator.capturesInLookahead;
+    if (javaKeepsCaptures && generator.backreferences) return;
     Pattern pattern;
     try {
       pattern = Pattern.compile(java, Pattern.CASE_INSENSITIVE | Pattern.UNIX_LINES);
@@ -37,10 +43,12 @@ class BacktrackerProperties {
       for (int from = 0; from <= Math.min(2, subject.length()); from++) {
         String what = "'" + java + "' on '" + subject + "' from " + from;
         Matcher found = pattern.matcher(subject).region(from, subject.length());
-        assertArrayEquals(found.find() ? groups(found) : null, machine.find(subject, from), "find " + what);
+        assertArrayEquals(found.find() ? groups(found, javaKeepsCaptures) : null,
+            compared(machine.find(subject, from), javaKeepsCaptures), "find " + what);
         Matcher at = pattern.matcher(subject).useTransparentBounds(true).useAnchoringBounds(false)
             .region(from, subject.length());
-        assertArrayEquals(at.lookingAt() ? groups(at) : null, machine.matchAt(subject, from, 0), "at " + what);
+        assertArrayEquals(at.lookingAt() ? groups(at, javaKeepsCaptures) : null,
+            compared(machine.matchAt(subject, from, 0), javaKeepsCaptures), "at " + what);
       }
     }
   }
@@ -52,13 +60,19 @@ class BacktrackerProperties {
     return out.toString();
   }
 
-  private static int[] groups(Matcher matcher) {
+  /** Java's groups, or the match alone. */
+  private static int[] groups(Matcher matcher, boolean matchOnly) {
+    if (matchOnly) return new int[] {matcher.start(), matcher.end()};
     int[] groups = new int[2 * (matcher.groupCount() + 1)];
     for (int group = 0; group <= matcher.groupCount(); group++) {
       groups[2 * group] = matcher.start(group);
       groups[2 * group + 1] = matcher.end(group);
     }
     return groups;
+  }
+
+  private static int[] compared(int[] groups, boolean matchOnly) {
+    return groups == null || !matchOnly ? groups : new int[] {groups[0], groups[1]};
   }
 
   /** Random patterns, nested a few levels, in the translator's syntax. */
@@ -73,6 +87,9 @@ class BacktrackerProperties {
 
     private final Random random;
     private int groups;
+    private int lookaheads;
+    boolean capturesInLookahead;
+    boolean backreferences;
 
     Generator(Random random) {
       this.random = random;
@@ -103,14 +120,20 @@ class BacktrackerProperties {
       } else if (choice == 5) {
         return ASSERTIONS[random.nextInt(ASSERTIONS.length)];
       } else if (choice == 6) {
-        return groups > 0 ? "\\" + (1 + random.nextInt(groups)) : "a";
+        if (groups == 0) return "a";
+        backreferences = true;
+        return "\\" + (1 + random.nextInt(groups));
       } else if (choice == 7) {
+        if (lookaheads > 0) capturesInLookahead = true;
         atom = "(" + alternation(depth - 1) + ")";
         groups++;
       } else if (choice == 8) {
         atom = "(?:" + alternation(depth - 1) + ")";
       } else {
-        return (random.nextBoolean() ? "(?=" : "(?!") + alternation(depth - 1) + ")";
+        lookaheads++;
+        String lookahead = (random.nextBoolean() ? "(?=" : "(?!") + alternation(depth - 1) + ")";
+        lookaheads--;
+        return lookahead;
       }
       if (random.nextInt(3) == 0) atom += QUANTIFIERS[random.nextInt(QUANTIFIERS.length)] + KINDS[random.nextInt(KINDS.length)];
       return atom;
