@@ -23,15 +23,10 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ossec-aws logtest}: OSSEC 4.3.0's {@code ossec-logtest}, answering byte for byte, with
- * its options parsed the same way ({@code -qD dir}, {@code -cfile}).
+ * its options read the same way ({@code -qD dir}, {@code -cfile}; {@link LogtestOptions}).
  *
  * <p>Differences, all deliberate: everything OSSEC prints to stderr (start-up lines, the report)
  * goes to stdout (with {@code --format json}, the log lines go to stderr so stdout is JSON alone),
@@ -40,11 +35,7 @@ import picocli.CommandLine.Spec;
  * ours. Exit codes are OSSEC's: 0, 1 for a command line or configuration OSSEC refuses; our own
  * options' mistakes are usage errors (2), told in one line.
  */
-@Command(
-    name = "logtest",
-    description = "Evaluate log lines from stdin like OSSEC 4.3.0's ossec-logtest.",
-    sortOptions = false)
-public final class LogtestCommand implements Callable<Integer>, CommandLine.IParameterExceptionHandler {
+public final class LogtestCommand {
   static final int EXIT_REFUSED = 1;
   /**
    * OSSEC's getopt names the program by its argv[0]; we name the program we answer for, as {@code
@@ -57,62 +48,10 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
   /** Reports go out in writes of about this many bytes. */
   private static final int FLUSH_AT = 64 * 1024;
 
-  @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
-  boolean usageHelp;
-
-  @Option(names = "--version", versionHelp = true, description = "Print ossec-aws's version and exit.")
-  boolean versionHelp;
-
-  @Option(names = "-V", description = "Print OSSEC's version block and exit.")
-  boolean ossecVersion;
-
-  @Option(names = "-h", description = "Print OSSEC's help block and exit.")
-  boolean ossecHelp;
-
-  @Option(names = "-d", description = "Debug level (repeatable); accepted, prints nothing more.")
-  boolean[] debug = new boolean[0];
-
-  @Option(names = "-t", description = "Load the configuration and exit.")
-  boolean testConfiguration;
-
-  @Option(names = "-a", description = "Alert output instead of the phase report.")
-  boolean alerts;
-
-  @Option(names = "-v", description = "Verbose: the rule-debugging trace.")
-  boolean verbose;
-
-  @Option(names = "-q", description = "Quiet: no 'Reading decoder file' lines.")
-  boolean quiet;
-
-  @Option(names = "-c", paramLabel = "config", description = "ossec.conf (default: <dir>/etc/ossec.conf).")
-  Path config;
-
-  @Option(names = "-D", paramLabel = "dir", description = "OSSEC home (default: /var/ossec).")
-  Path home;
-
-  @Option(names = "-U", paramLabel = "rule:alert:decoder", description = "Unit test: the expected rule id, level and decoder.")
-  String unitTest;
-
-  @Option(names = "--hostname", paramLabel = "NAME", description = "Host name of lines without one (default: this machine's short name).")
-  String hostname;
-
-  @Option(
-      names = "--clock",
-      paramLabel = "CLOCK",
-      description = "Event time: wall (default), fixed:<ISO-8601 date-time> or event (the log's own stamp).")
-  String clock = "wall";
-
-  @Option(names = "--ruleset", paramLabel = "DIR", description = "Also load DIR/decoders/*.xml and DIR/rules/*.xml; alone, with OSSEC's defaults.")
-  Path ruleset;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default, ossec-logtest's report) or json (one object per event).")
-  String format = "text";
-
-  @Spec CommandLine.Model.CommandSpec spec;
-
   private final InputStream in;
   private final OutputStream out;
   private final OutputStream err;
+  private LogtestOptions options;
 
   public LogtestCommand() {
     this(System.in, System.out, System.err);
@@ -124,13 +63,24 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     this.err = err;
   }
 
-  @Override
-  public Integer call() throws IOException {
-    if (ossecVersion || ossecHelp) {
-      OssecGetopt.Stop first = OssecGetopt.firstStop(
-          ownArguments(spec.commandLine(), spec.commandLine().getParseResult().originalArgs()), spec);
-      return printNow(out, first.reason() == OssecGetopt.Reason.VERSION ? OssecTexts.VERSION : OssecTexts.HELP, 0);
+  /** Runs with the arguments that follow {@code logtest}; the exit code. */
+  public int run(List<String> args) throws IOException {
+    LogtestOptions.Reading reading = LogtestOptions.read(args);
+    LogtestOptions.Stop stop = reading.stop();
+    if (stop != null) {
+      return switch (stop.reason()) {
+        case VERSION -> printNow(out, OssecTexts.VERSION, 0);
+        case HELP -> printNow(out, OssecTexts.HELP, 0);
+        case INVALID_OPTION ->
+            printNow(err, OSSEC_PROGRAM + ": invalid option -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
+        case MISSING_ARGUMENT -> printNow(err,
+            OSSEC_PROGRAM + ": option requires an argument -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
+        case USAGE -> usageError(stop.detail());
+        case USAGE_HELP -> printNow(out, Main.commandLine().getSubcommands().get(LogtestOptions.NAME).getUsageMessage(), 0);
+        case VERSION_HELP -> printNow(out, String.join("\n", new Main.Version().getVersion()) + "\n", 0);
+      };
     }
+    options = reading.options();
     ReportBuffer report = new ReportBuffer(2 * FLUSH_AT);
     try {
       return run(report);
@@ -145,18 +95,19 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
    * With {@code --format json} the log lines go to stderr, each event's as one write.
    */
   private int run(ReportBuffer report) throws IOException {
+    String format = options.format();
     if (!format.equals("text") && !format.equals("json")) {
       return usageError("bad --format '" + format + "': expected text or json");
     }
     Clock eventClock;
     try {
-      eventClock = Clock.parse(clock);
+      eventClock = Clock.parse(options.clock());
     } catch (IllegalArgumentException e) {
       return usageError(e.getMessage());
     }
     UnitTestReport.Expected expected = null;
-    if (unitTest != null) {
-      expected = UnitTestReport.Expected.parse(unitTest);
+    if (options.unitTest() != null) {
+      expected = UnitTestReport.Expected.parse(options.unitTest());
       if (expected == null) {
         ReportBuffer malformed = new ReportBuffer(256);
         logLines(malformed, eventClock, List.of(UnitTestReport.MALFORMED));
@@ -172,8 +123,8 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     Engine engine;
     try {
       Engine.Builder builder =
-          Engine.builder().config(managerConfig()).clock(eventClock).traceRules(verbose && !alerts);
-      if (hostname != null) builder.hostname(byteString(hostname));
+          Engine.builder().config(managerConfig()).clock(eventClock).traceRules(options.verbose() && !options.alerts());
+      if (options.hostname() != null) builder.hostname(byteString(options.hostname()));
       engine = builder.load(startup::add);
     } catch (ConfigException e) {
       return refused(logs, logStream, eventClock, startup, e.ossecMessages(), e.getMessage());
@@ -183,12 +134,12 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
       return refused(logs, logStream, eventClock, startup, e.ossecLines(), e.getMessage());
     }
     logLines(logs, eventClock, startup);
-    if (!testConfiguration) {
+    if (!options.testConfiguration()) {
       logLines(logs, eventClock, List.of("ossec-testrule: INFO: Started (pid: " + ProcessHandle.current().pid() + ")."));
     }
     if (json) logs.writeTo(err);
-    if (testConfiguration) return 0;
-    if (!alerts && !json) report.append(LogtestReport.SESSION_START);
+    if (options.testConfiguration()) return 0;
+    if (!options.alerts() && !json) report.append(LogtestReport.SESSION_START);
     LineReader lines = new LineReader(in);
     int exit = 0;
     int alertCount = 0;
@@ -202,7 +153,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
         JsonReport.write(report, verdict);
         LogtestReport.logLines(logs, stamp, ruled.trailingMessages());
         if (logs.length() > 0) logs.writeTo(err);
-      } else if (alerts) {
+      } else if (options.alerts()) {
         if (verdict.decoded().accumulated()) report.append(LogtestReport.ACCUMULATED);
         LogtestReport.logLines(report, stamp, ruled.messages());
         if (firing != null && firing.alert()) RuleReport.alert(report, firing, ruled.alerted(), ++alertCount);
@@ -225,32 +176,8 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     return exit;
   }
 
-  /**
-   * A command line picocli refuses: where getopt would stop first, OSSEC's answer (its texts, or
-   * getopt's line and the help block on stderr, exit 1); else our one-line usage error.
-   */
-  @Override
-  public int handleParseException(CommandLine.ParameterException e, String[] args) throws IOException {
-    OssecGetopt.Stop stop = OssecGetopt.firstStop(ownArguments(e.getCommandLine(), List.of(args)), spec);
-    if (stop == null) return usageError(e.getMessage());
-    return switch (stop.reason()) {
-      case VERSION -> printNow(out, OssecTexts.VERSION, 0);
-      case HELP -> printNow(out, OssecTexts.HELP, 0);
-      case INVALID_OPTION ->
-          printNow(err, OSSEC_PROGRAM + ": invalid option -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
-      case MISSING_ARGUMENT -> printNow(err,
-          OSSEC_PROGRAM + ": option requires an argument -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
-      case BAD_LONG_OPTION -> usageError(stop.detail());
-    };
-  }
-
-  /** Picocli hands a subcommand's handlers the whole command line: the arguments after its name. */
-  private static List<String> ownArguments(CommandLine command, List<String> all) {
-    return command.getParent() == null ? all : all.subList(all.indexOf(command.getCommandName()) + 1, all.size());
-  }
-
   private int usageError(String message) throws IOException {
-    return printNow(err, spec.name() + ": " + message + "\n", Main.EXIT_USAGE);
+    return printNow(err, LogtestOptions.NAME + ": " + message + "\n", Main.EXIT_USAGE);
   }
 
   private static int printNow(OutputStream stream, String text, int exit) throws IOException {
@@ -273,7 +200,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
   }
 
   private ManagerConfig managerConfig() throws ConfigException, IOException {
-    return ManagerOptions.of(home, config, ruleset);
+    return ManagerOptions.of(options.home(), options.config(), options.ruleset());
   }
 
   /**
@@ -287,7 +214,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
     logs.writeTo(logStream);
     logStream.flush();
     logLines(logs, eventClock, ossecLines);
-    logs.append((spec.name() + ": " + where + "\n").getBytes(ISO_8859_1));
+    logs.append((LogtestOptions.NAME + ": " + where + "\n").getBytes(ISO_8859_1));
     logs.writeTo(err);
     err.flush();
     return EXIT_REFUSED;
@@ -300,7 +227,7 @@ public final class LogtestCommand implements Callable<Integer>, CommandLine.IPar
   private void logLines(ReportBuffer logs, Clock eventClock, List<String> messages) {
     String stamp = stamp(eventClock);
     for (String message : messages) {
-      if (quiet && message.startsWith(QUIETED)) continue;
+      if (options.quiet() && message.startsWith(QUIETED)) continue;
       logs.append((stamp + message + "\n").getBytes(ISO_8859_1));
     }
   }

@@ -29,13 +29,16 @@ public final class Main implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  /** Every subcommand, in the order {@code ossec-aws --help} lists them. */
+  /**
+   * Every subcommand, in the order {@code ossec-aws --help} lists them. logtest is there by its
+   * description alone ({@link LogtestOptions}): it reads its own command line, run by {@link #execute}.
+   */
   private static final List<Class<?>> SUBCOMMANDS = List.of(
       CommandLine.HelpCommand.class,
       CloudTrailCommand.class,
       LintCommand.class,
       CoverageCommand.class,
-      LogtestCommand.class,
+      LogtestOptions.class,
       TestCommand.class,
       InstallCommand.class,
       UninstallCommand.class,
@@ -43,7 +46,18 @@ public final class Main implements Callable<Integer> {
       ReplayCommand.class);
 
   public static void main(String[] args) {
-    System.exit(commandLineFor(args).execute(args));
+    System.exit(execute(args));
+  }
+
+  /** Runs {@code args}; the exit code. A one-line logtest pays for no picocli command line. */
+  static int execute(String... args) {
+    if (args.length == 0 || !args[0].equals(LogtestOptions.NAME)) return commandLineFor(args).execute(args);
+    try {
+      return new LogtestCommand().run(List.of(args).subList(1, args.length));
+    } catch (IOException e) {
+      System.err.println(LogtestOptions.NAME + ": " + userMessage(e));
+      return EXIT_USAGE;
+    }
   }
 
   /** {@code ossec-aws} with every subcommand. */
@@ -59,7 +73,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLineFor(String[] args) {
     if (args.length > 0 && !args[0].equals("help")) {
       for (Class<?> subcommand : SUBCOMMANDS) {
-        if (subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+        if (subcommand != LogtestOptions.class && subcommand.getAnnotation(Command.class).name().equals(args[0])) {
           return commandLine(new Main(), List.of(subcommand));
         }
       }
@@ -73,19 +87,19 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * {@code command} and {@code subcommands} with the project's handling of user errors; a command
-   * that handles its own parameter errors (logtest, as ossec-logtest) gets them. The handlers are
-   * set after the subcommands are added: picocli gives them only to the subcommands already there.
+   * {@code command} and {@code subcommands} with the project's handling of user errors. The handler
+   * is set after the subcommands are added: picocli gives it only to the subcommands already there.
    */
   private static CommandLine commandLine(Object command, List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(command);
-    for (Class<?> subcommand : subcommands) commandLine.addSubcommand(subcommand);
-    commandLine.setExecutionExceptionHandler(Main::reportUserError);
-    CommandLine.IParameterExceptionHandler picocliHandler = commandLine.getParameterExceptionHandler();
-    return commandLine.setParameterExceptionHandler((e, args) ->
-        e.getCommandLine().getCommand() instanceof CommandLine.IParameterExceptionHandler own
-            ? own.handleParseException(e, args)
-            : picocliHandler.handleParseException(e, args));
+    for (Class<?> subcommand : subcommands) {
+      if (subcommand == LogtestOptions.class) {
+        commandLine.addSubcommand(LogtestOptions.NAME, new CommandLine(LogtestOptions.helpSpec()));
+      } else {
+        commandLine.addSubcommand(subcommand);
+      }
+    }
+    return commandLine.setExecutionExceptionHandler(Main::reportUserError);
   }
 
   /** Checked exceptions are the user's input at fault: print their message alone. */

@@ -52,12 +52,12 @@ class AmazonFieldsFallbackTest {
     assertEquals(withoutStartUp(new String(output, ISO_8859_1)), ours);
   }
 
-  private static String ours(byte[] input) {
+  private static String ours(byte[] input) throws java.io.IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.commandLine(new LogtestCommand(new ByteArrayInputStream(input), out, err)).execute(
+    int exit = new LogtestCommand(new ByteArrayInputStream(input), out, err).run(java.util.List.of(
         "-q", "-D", SharedData.ossecHome().toString(), "--ruleset", "ruleset",
-        "--hostname", "melancia", "--clock", "fixed:2026-01-01T00:00:00Z");
+        "--hostname", "melancia", "--clock", "fixed:2026-01-01T00:00:00Z"));
     assertEquals(0, exit, () -> new String(err.toByteArray(), ISO_8859_1));
     return new String(out.toByteArray(), ISO_8859_1);
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,8 +151,8 @@ class LogtestCommandTest {
     System.setOut(new PrintStream(out, true, ISO_8859_1));
     System.setErr(new PrintStream(err, true, ISO_8859_1));
     try {
-      assertEquals(1, Main.commandLine().execute("logtest", "-x"));
-      assertEquals(0, Main.commandLine().execute("logtest", "-t", "-h", "-V"));
+      assertEquals(1, Main.execute("logtest", "-x"));
+      assertEquals(0, Main.execute("logtest", "-t", "-h", "-V"));
     } finally {
       System.setOut(savedOut);
       System.setErr(savedErr);
@@ -217,7 +218,12 @@ class LogtestCommandTest {
   private static Run run(byte[] input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.commandLine(new LogtestCommand(new ByteArrayInputStream(input), out, err)).execute(args);
+    int exit;
+    try {
+      exit = new LogtestCommand(new ByteArrayInputStream(input), out, err).run(List.of(args));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     return new Run(exit, new String(out.toByteArray(), ISO_8859_1), new String(err.toByteArray(), ISO_8859_1));
   }
 

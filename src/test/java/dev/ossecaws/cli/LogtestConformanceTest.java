@@ -80,16 +80,15 @@ class LogtestConformanceTest {
   }
 
   /** The report from the first event on, as OSSEC's golden files keep it. */
-  private static String reportOf(byte[] input) {
+  private static String reportOf(byte[] input) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
-        Main.commandLine(new LogtestCommand(new ByteArrayInputStream(input), out, err))
-            .execute(
-                "-q",
-                "-D", SharedData.ossecHome().toString(),
-                "--hostname", "melancia",
-                "--clock", "fixed:2026-01-01T00:00:00Z");
+        new LogtestCommand(new ByteArrayInputStream(input), out, err).run(List.of(
+            "-q",
+            "-D", SharedData.ossecHome().toString(),
+            "--hostname", "melancia",
+            "--clock", "fixed:2026-01-01T00:00:00Z"));
     assertEquals(0, exit, () -> new String(err.toByteArray(), ISO_8859_1));
     String report = new String(out.toByteArray(), ISO_8859_1);
     String start = "ossec-testrule: Type one log per line.\n\n" + LogtestTranscript.SEPARATOR;

@@ -121,11 +121,11 @@ class LogtestEvictionConformanceTest {
     return new String(output, ISO_8859_1);
   }
 
-  private String ours(String option, byte[] input) {
+  private String ours(String option, byte[] input) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = Main.commandLine(new LogtestCommand(new ByteArrayInputStream(input), out, err))
-        .execute(option, "-D", home.toString(), "--hostname", "melancia", "--clock", "fixed:2026-01-01T00:00:00Z");
+    int exit = new LogtestCommand(new ByteArrayInputStream(input), out, err)
+        .run(List.of(option, "-D", home.toString(), "--hostname", "melancia", "--clock", "fixed:2026-01-01T00:00:00Z"));
     assertEquals(0, exit, () -> new String(err.toByteArray(), ISO_8859_1));
     return new String(out.toByteArray(), ISO_8859_1);
   }

@@ -169,18 +169,17 @@ class LogtestRulePhaseTest {
     return run(input, args);
   }
 
-  private String logtestStock(String input, String... options) {
+  private String logtestStock(String input, String... options) throws IOException {
     List<String> args = new ArrayList<>(List.of("-q", "-D", SharedData.ossecHome().toString(),
         "--hostname", "melancia", "--clock", FIXED));
     args.addAll(List.of(options));
     return run(input, args);
   }
 
-  private String run(String input, List<String> args) {
+  private String run(String input, List<String> args) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    exit = Main.commandLine(new LogtestCommand(new ByteArrayInputStream(input.getBytes(ISO_8859_1)), out, errors))
-        .execute(args.toArray(new String[0]));
+    exit = new LogtestCommand(new ByteArrayInputStream(input.getBytes(ISO_8859_1)), out, errors).run(args);
     err = errors.toString(ISO_8859_1);
     return out.toString(ISO_8859_1);
   }

@@ -24,7 +24,7 @@ class MainTest {
 
   @Test
   void aCommandLineNamingASubcommandBuildsThatOneAlone() {
-    assertEquals(java.util.Set.of("logtest"), Main.commandLineFor(new String[] {"logtest", "-q"}).getSubcommands().keySet());
+    assertEquals(java.util.Set.of("lint"), Main.commandLineFor(new String[] {"lint", "ruleset"}).getSubcommands().keySet());
     assertEquals(java.util.Set.of("cloudtrail"), Main.commandLineFor(new String[] {"cloudtrail", "flatten"}).getSubcommands().keySet());
     for (String[] args : new String[][] {{}, {"help", "logtest"}, {"--version"}, {"nosuch"}}) {
       assertEquals(Main.commandLine().getSubcommands().keySet(), Main.commandLineFor(args).getSubcommands().keySet(),
@@ -32,14 +32,26 @@ class MainTest {
     }
   }
 
+  /** logtest reads its own command line; its help is picocli's, from the same table, either way asked. */
   @Test
-  void theSubcommandBuiltAloneKeepsItsOwnParameterErrors() {
-    // logtest answers a bad short option as ossec-logtest does (exit 1), not as picocli (exit 2):
-    // the handler must reach a subcommand added after the root was made.
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLineFor(new String[] {"logtest", "-x"});
-    cli.setErr(new PrintWriter(err));
-    assertEquals(1, cli.execute("logtest", "-x"));
+  void logtestHelpIsTheSameAskedOfLogtestOrOfHelp() {
+    java.io.PrintStream saved = System.out;
+    java.io.ByteArrayOutputStream direct = new java.io.ByteArrayOutputStream();
+    try {
+      System.setOut(new java.io.PrintStream(direct, true, java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(0, Main.execute("logtest", "--help"));
+    } finally {
+      System.setOut(saved);
+    }
+    StringWriter viaHelp = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(viaHelp));
+    assertEquals(0, cli.execute("help", "logtest"));
+
+    String usage = direct.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(viaHelp.toString(), usage);
+    assertTrue(usage.startsWith("Usage: ossec-aws logtest [-adhqtvV] [--help] [--version] [-c=config]"), usage);
+    assertTrue(usage.contains("  -U=rule:alert:decoder    Unit test: the expected rule id, level and decoder."), usage);
   }
 
   @Test
