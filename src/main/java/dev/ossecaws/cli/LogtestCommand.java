@@ -71,12 +71,14 @@ public final class LogtestCommand {
       return switch (stop.reason()) {
         case VERSION -> printNow(out, OssecTexts.VERSION, 0);
         case HELP -> printNow(out, OssecTexts.HELP, 0);
-        case INVALID_OPTION ->
-            printNow(err, OSSEC_PROGRAM + ": invalid option -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
+        case INVALID_OPTION -> printNow(err,
+            OSSEC_PROGRAM + ": invalid option -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
         case MISSING_ARGUMENT -> printNow(err,
-            OSSEC_PROGRAM + ": option requires an argument -- '" + stop.detail() + "'\n" + OssecTexts.HELP, EXIT_REFUSED);
+            OSSEC_PROGRAM + ": option requires an argument -- '" + stop.detail() + "'\n" + OssecTexts.HELP,
+            EXIT_REFUSED);
         case USAGE -> usageError(stop.detail());
-        case USAGE_HELP -> printNow(out, Main.commandLine().getSubcommands().get(LogtestOptions.NAME).getUsageMessage(), 0);
+        case USAGE_HELP -> printNow(out, Main.commandLineFor(new String[] {LogtestOptions.NAME})
+            .getSubcommands().get(LogtestOptions.NAME).getUsageMessage(), 0);
         case VERSION_HELP -> printNow(out, String.join("\n", new Main.Version().getVersion()) + "\n", 0);
       };
     }

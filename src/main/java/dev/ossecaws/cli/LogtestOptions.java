@@ -24,8 +24,12 @@ final class LogtestOptions {
   private static final String FLAGS = "Vatvdhq";
   private static final String WITH_ARGUMENT = "UDc";
 
-  /** One option: its name, its value's label (null for a flag), what it does. */
-  private record Option(String name, String label, String description) {}
+  /** One option: its name, its value's label (null for a flag), what it does, whether its value is a path. */
+  private record Option(String name, String label, String description, boolean path) {
+    Option(String name, String label, String description) {
+      this(name, label, description, false);
+    }
+  }
 
   /** In the order {@code --help} lists them. */
   private static final List<Option> OPTIONS = List.of(
@@ -38,13 +42,14 @@ final class LogtestOptions {
       new Option("-a", null, "Alert output instead of the phase report."),
       new Option("-v", null, "Verbose: the rule-debugging trace."),
       new Option("-q", null, "Quiet: no 'Reading decoder file' lines."),
-      new Option("-c", "config", "ossec.conf (default: <dir>/etc/ossec.conf)."),
-      new Option("-D", "dir", "OSSEC home (default: /var/ossec)."),
+      new Option("-c", "config", "ossec.conf (default: <dir>/etc/ossec.conf).", true),
+      new Option("-D", "dir", "OSSEC home (default: /var/ossec).", true),
       new Option("-U", "rule:alert:decoder", "Unit test: the expected rule id, level and decoder."),
       new Option("--hostname", "NAME", "Host name of lines without one (default: this machine's short name)."),
       new Option("--clock", "CLOCK",
           "Event time: wall (default), fixed:<ISO-8601 date-time> or event (the log's own stamp)."),
-      new Option("--ruleset", "DIR", "Also load DIR/decoders/*.xml and DIR/rules/*.xml; alone, with OSSEC's defaults."),
+      new Option("--ruleset", "DIR", "Also load DIR/decoders/*.xml and DIR/rules/*.xml; alone, with OSSEC's defaults.",
+          true),
       new Option("--format", "FORMAT", "text (default, ossec-logtest's report) or json (one object per event)."));
 
   /** Why the reading stopped before the run: {@code detail} is the option letter, or our message. */
@@ -192,16 +197,15 @@ final class LogtestOptions {
       return "option '" + option.name + "'" + (option.label == null ? "" : " (" + option.label + ")")
           + " should be specified only once";
     }
-    if (option.label != null && !isPathOrNoneNeeded(option.name, value)) {
+    if (option.path && !isPath(value)) {
       return "option '" + option.name + "' (" + option.label + "): not a path: '" + value + "'";
     }
     values.put(option.name, value);
     return null;
   }
 
-  /** Whether {@code value} is a path, if {@code option} takes one (a NUL byte makes it none). */
-  private static boolean isPathOrNoneNeeded(String option, String value) {
-    if (!option.equals("-c") && !option.equals("-D") && !option.equals("--ruleset")) return true;
+  /** Whether {@code value} can be a path (a NUL byte makes it none). */
+  private static boolean isPath(String value) {
     try {
       Path.of(value);
       return true;

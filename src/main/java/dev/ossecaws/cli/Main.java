@@ -73,7 +73,7 @@ public final class Main implements Callable<Integer> {
   static CommandLine commandLineFor(String[] args) {
     if (args.length > 0 && !args[0].equals("help")) {
       for (Class<?> subcommand : SUBCOMMANDS) {
-        if (subcommand != LogtestOptions.class && subcommand.getAnnotation(Command.class).name().equals(args[0])) {
+        if (name(subcommand).equals(args[0])) {
           return commandLine(new Main(), List.of(subcommand));
         }
       }
@@ -93,13 +93,14 @@ public final class Main implements Callable<Integer> {
   private static CommandLine commandLine(Object command, List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(command);
     for (Class<?> subcommand : subcommands) {
-      if (subcommand == LogtestOptions.class) {
-        commandLine.addSubcommand(LogtestOptions.NAME, new CommandLine(LogtestOptions.helpSpec()));
-      } else {
-        commandLine.addSubcommand(subcommand);
-      }
+      commandLine.addSubcommand(name(subcommand), subcommand == LogtestOptions.class
+          ? new CommandLine(LogtestOptions.helpSpec()) : subcommand);
     }
     return commandLine.setExecutionExceptionHandler(Main::reportUserError);
+  }
+
+  private static String name(Class<?> subcommand) {
+    return subcommand == LogtestOptions.class ? LogtestOptions.NAME : subcommand.getAnnotation(Command.class).name();
   }
 
   /** Checked exceptions are the user's input at fault: print their message alone. */

@@ -134,9 +134,10 @@ final class FetchState {
     save();
   }
 
-  /** Forgets the pending batch: its lines are not in the log. */
-  void abandon() throws IOException {
+  /** Forgets the pending batch: its lines are not in the log, which is {@code length} bytes long. */
+  void abandon(long length) throws IOException {
     pending = null;
+    logLength = length;
     save();
   }
 

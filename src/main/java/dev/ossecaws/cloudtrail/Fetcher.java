@@ -239,8 +239,7 @@ public final class Fetcher {
 
     /** A listing run forgets such a batch: its objects are not processed, so it lists them again. */
     private boolean forget(Pending pending, long logLength) throws IOException {
-      state.abandon();
-      if (logLength != state.logLength()) state.adoptLogLength(logLength);
+      state.abandon(logLength);
       return true;
     }
 

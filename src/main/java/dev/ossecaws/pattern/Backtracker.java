@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A translated pattern ({@link Pcre2Syntax}'s Java syntax, compiled as {@link PatternCompiler}
  * compiles it: ASCII-caseless, Unix lines) run on a byte string by a backtracking machine of our
- * own, for the patterns whose every construct it runs as {@code java.util.regex} does.
+ * own, for the patterns whose every construct it runs as {@code java.util.regex} does (but for a
+ * lookahead's captures, below).
  *
  * <p>Why: in {@code java.util.regex} every character a class loop reads is a call through a
  * predicate that all the ruleset's patterns share, so no call site can be inlined; on CloudTrail
@@ -22,8 +23,9 @@ import java.util.List;
  * capture inside a repeated or possessive group. Captures set inside a lookahead or an atomic
  * group that succeeded are undone when the match backtracks past it, as PCRE2 undoes them and
  * {@code java.util.regex} does not (OSSEC's own binary shows PCRE2's answer, differential
- * reproduction 13-0): there the machine answers as OSSEC, and Java as itself. A repeated group that can match the empty string is refused too ({@code java.util.regex} stops
- * such loops its own way).
+ * reproduction 13-0): there the machine answers as OSSEC, and Java as itself. A repeated group
+ * that can match the empty string is refused too ({@code java.util.regex} stops such loops its
+ * own way).
  *
  * <p>Like PCRE2, which OSSEC runs with its default match limit, a search that backtracks past
  * {@value #STEP_LIMIT} steps ends without a match; {@code java.util.regex} would run on, or

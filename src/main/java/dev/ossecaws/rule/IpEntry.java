@@ -109,19 +109,13 @@ final class IpEntry {
     }
     long value = 0;
     for (int i = digits; i < to; i++) {
-      int digit = hexDigit(text.charAt(i));
-      if (digit < 0 || digit >= radix) return -1;
+      char c = text.charAt(i);
+      int digit = c < 0x80 ? Character.digit(c, radix) : -1; // not the digits of other scripts
+      if (digit < 0) return -1;
       value = value * radix + digit;
       if (value > 0xffffffffL) return -1;
     }
     return value;
-  }
-
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
   }
 
   boolean contains(byte[] address) {

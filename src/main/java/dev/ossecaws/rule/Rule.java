@@ -92,9 +92,9 @@ public final class Rule {
   /**
    * This rule with the data of {@code newer}, an {@code overwrite="yes"} rule of the same id
    * (spec/rules.md §3.5): category, printed info lines, pcre2/field/list/GeoIP conditions, the
-   * ignore-store options and the correlation search with its wiring stay as they were, except that the pcre2
-   * conditions of an {@link Condition.OverwriteGroup} stay only where {@code newer} tests that
-   * group, and {@code newer}'s own of those groups are lost.
+   * ignore-store options and the correlation search with its wiring stay as they were, except that
+   * the pcre2 conditions of an {@link Condition.OverwriteGroup} stay only where {@code newer} tests
+   * that group, and {@code newer}'s own of those groups are lost.
    */
   Rule overwrittenBy(Rule newer) {
     Builder merged = newer.newBuilder();
@@ -113,7 +113,8 @@ public final class Rule {
       Condition.OverwriteGroup group = condition.pcre2 ? Condition.OverwriteGroup.of(condition.kind) : null;
       if (group == null || tested.contains(group)) merged.conditions.add(condition);
     }
-    merged.correlation = correlation == null || newer.correlation == null ? null : correlation.overwrittenBy(newer.correlation);
+    merged.correlation =
+        correlation == null || newer.correlation == null ? null : correlation.overwrittenBy(newer.correlation);
     return merged.build();
   }
 
